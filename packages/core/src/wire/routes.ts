@@ -1,0 +1,69 @@
+// Route paths of the notp HTTP contract (CONTRACT.md): the only copy, used by the server and every SDK.
+
+export const routes = Object.freeze({
+  notp: Object.freeze({
+    signUp: '/v1/auth/notp/whatsapp/signup',
+    signIn: '/v1/auth/notp/whatsapp/signin',
+    signUpOrIn: '/v1/auth/notp/whatsapp/signup-in',
+    update: '/v1/auth/notp/whatsapp/update',
+    pendingSession: '/v1/auth/notp/pending-session',
+  }),
+  session: Object.freeze({
+    refresh: '/v1/auth/refresh',
+    tryRefresh: '/v1/auth/try-refresh',
+    logout: '/v1/auth/logout',
+    logoutAll: '/v1/auth/logoutall',
+    me: '/v1/auth/me',
+    meTenants: '/v1/auth/me/tenants',
+    meHistory: '/v1/auth/me/history',
+    selectTenant: '/v1/auth/tenant/select',
+  }),
+  keys: Object.freeze({
+    /** `GET /v2/keys/:projectId` */
+    jwks: '/v2/keys/:projectId',
+    wellKnown: '/.well-known/jwks.json',
+  }),
+  mgmt: Object.freeze({
+    license: '/v1/mgmt/license',
+    userCreate: '/v1/mgmt/user/create',
+    userCreateTest: '/v1/mgmt/user/create/test',
+    /** `GET ?loginId=` or `?userId=` */
+    userLoad: '/v1/mgmt/user',
+    userUpdate: '/v1/mgmt/user/update',
+    userPatch: '/v1/mgmt/user/patch',
+    userUpdatePhone: '/v1/mgmt/user/update/phone',
+    userUpdateStatus: '/v1/mgmt/user/update/status',
+    userDelete: '/v1/mgmt/user/delete',
+    userSearch: '/v2/mgmt/user/search',
+    userLogout: '/v1/mgmt/user/logout',
+    jwtUpdate: '/v1/mgmt/jwt/update',
+    /** notp's own management routes live under this prefix. */
+    notpPrefix: '/v1/mgmt/notp',
+  }),
+  webhooks: Object.freeze({
+    whatsapp: '/webhooks/whatsapp',
+    twilio: '/webhooks/twilio',
+  }),
+  simulator: Object.freeze({
+    /** The chat page that a simulator-mode `redirectUrl` opens. */
+    chat: '/simulator/chat',
+    messages: '/simulator/messages',
+  }),
+  sdkBundle: '/sdk/web-js-sdk.js',
+  health: '/health',
+  ready: '/ready',
+  metrics: '/metrics',
+});
+
+/** Fills `:param` placeholders of a route path. */
+export function routePath(path: string, params: Record<string, string>): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+/** Header our SDKs send to ask the server to hold pending-session until verified (RFC 7240). */
+export const PREFER_WAIT_HEADER = 'prefer';
+/** Longest hold the server grants, in seconds. */
+export const MAX_WAIT_SEC = 30;
+/** Cookie names of the session and refresh JWTs. */
+export const SESSION_COOKIE_NAME = 'DS';
+export const REFRESH_COOKIE_NAME = 'DSR';

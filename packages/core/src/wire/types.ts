@@ -1,0 +1,172 @@
+// Wire types of the notp HTTP contract: request bodies and responses, as the public nOTP SDKs see them.
+import type { ErrorBody } from '../errors/NotpError.js';
+
+/** User fields that a sign-up may pre-fill. */
+export interface User {
+  name?: string;
+  givenName?: string;
+  middleName?: string;
+  familyName?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface UserTenant {
+  tenantId: string;
+  tenantName?: string;
+  roleNames: string[];
+}
+
+/** A user as the API returns it (`JWTResponse.user`, `GET /v1/auth/me`, management answers). */
+export interface UserResponse {
+  loginIds: string[];
+  userId: string;
+  name?: string;
+  givenName?: string;
+  middleName?: string;
+  familyName?: string;
+  email?: string;
+  phone?: string;
+  verifiedEmail: boolean;
+  verifiedPhone: boolean;
+  roleNames: string[];
+  userTenants: UserTenant[];
+  status: 'enabled' | 'disabled' | 'invited';
+  externalIds: string[];
+  customAttributes: Record<string, unknown>;
+  createdTime: number;
+  picture?: string;
+  test?: boolean;
+}
+
+/** Options of a nOTP sign-in (and, flattened, of sign-up / sign-up-or-in). */
+export interface LoginOptions {
+  stepup?: boolean;
+  mfa?: boolean;
+  customClaims?: Record<string, unknown>;
+  templateOptions?: Record<string, string>;
+  templateId?: string;
+  tenantId?: string;
+  /** notp extension: language of the prefilled message and the replies (BCP 47, e.g. `es`). */
+  locale?: string;
+  /** notp extension: `svg` returns `image` as an SVG document instead of a base64 PNG. */
+  qrFormat?: 'png' | 'svg';
+}
+
+export interface SignUpOptions {
+  customClaims?: Record<string, unknown>;
+  templateOptions?: Record<string, string>;
+  templateId?: string;
+  tenantId?: string;
+  locale?: string;
+  qrFormat?: 'png' | 'svg';
+}
+
+export interface NOTPUpdateOptions {
+  customClaims?: Record<string, unknown>;
+  templateOptions?: Record<string, string>;
+  templateId?: string;
+  /** Also add the new phone to the user's login ids. */
+  addToLoginIDs?: boolean;
+  locale?: string;
+  qrFormat?: 'png' | 'svg';
+}
+
+/** Answer of every nOTP start route. */
+export interface NOTPResponse {
+  pendingRef: string;
+  redirectUrl: string;
+  /** Base64 PNG (no `data:` prefix) of a QR code of `redirectUrl`; an SVG document with `qrFormat: "svg"`. */
+  image: string;
+}
+
+export interface SignUpRequest {
+  loginId: string;
+  user?: User;
+  loginOptions?: LoginOptions;
+  providerId?: string;
+}
+
+export interface SignInRequest {
+  loginId: string;
+  loginOptions?: LoginOptions;
+  providerId?: string;
+}
+
+export interface UpdateRequest {
+  loginId: string;
+  phone?: string;
+  options?: NOTPUpdateOptions;
+}
+
+export interface PendingSessionRequest {
+  pendingRef: string;
+}
+
+/** Claims of a notp session JWT, as far as the contract fixes them. */
+export interface SessionClaims {
+  iss: string;
+  sub: string;
+  iat: number;
+  exp: number;
+  drn: 'DS';
+  amr: string[];
+  roles?: string[];
+  permissions?: string[];
+  tenants?: Record<string, { roles?: string[]; permissions?: string[] }>;
+  dct?: string;
+  [claim: string]: unknown;
+}
+
+/** Answer carrying a new session (pending-session, refresh, tenant select). */
+export interface JWTResponse {
+  sessionJwt: string;
+  refreshJwt?: string;
+  cookieDomain: string;
+  cookiePath: string;
+  cookieMaxAge: number;
+  /** Epoch seconds. */
+  cookieExpiration: number;
+  /** Epoch seconds of the session JWT's `exp`. */
+  sessionExpiration: number;
+  claims: SessionClaims;
+  user?: UserResponse;
+  firstSeen?: boolean;
+}
+
+export interface JWK {
+  kty: string;
+  kid: string;
+  alg: string;
+  use: 'sig';
+  [member: string]: unknown;
+}
+
+export interface JWKSResponse {
+  keys: JWK[];
+}
+
+export interface UserHistoryResponse {
+  userId: string;
+  loginTime: number;
+  city: string;
+  country: string;
+  ip: string;
+}
+
+export interface TenantsResponse {
+  tenants: { id: string; name: string; customAttributes?: Record<string, unknown> }[];
+}
+
+/** What every SDK call resolves with; never thrown. */
+export interface SdkResponse<T> {
+  ok: boolean;
+  /** HTTP status, when a response arrived. */
+  code?: number;
+  /** The raw fetch Response, when one arrived. */
+  response?: Response;
+  data?: T;
+  error?: ErrorBody;
+}
+
+export type { ErrorBody };

@@ -1,0 +1,59 @@
+// buildApp(deps): the Fastify application — framing, CORS, error handling and one plugin per concern. No listen().
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Deps } from './deps.js';
+import { registerCors } from './http/cors.js';
+import { registerErrorHandling } from './http/errorHandler.js';
+import { healthRoutes } from './http/routes/health.js';
+import { jwksRoutes } from './http/routes/jwks.js';
+import { managementRoutes } from './http/routes/management.js';
+import { notpRoutes } from './http/routes/notp.js';
+import { sdkRoutes } from './http/routes/sdk.js';
+import { sessionRoutes } from './http/routes/sessions.js';
+import { simulatorRoutes } from './http/routes/simulator.js';
+import { webhookRoutes } from './http/routes/webhooks.js';
+
+/** Largest JSON body an API route accepts (webhooks set their own, larger limit). */
+export const API_BODY_LIMIT = 64 * 1024; // bytes
+
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log,
+    bodyLimit: API_BODY_LIMIT,
+    disableRequestLogging: false,
+    // Held long-polls are answered on close (see http/routes/notp.ts); don't cut them off.
+    forceCloseConnections: false,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  });
+
+  registerErrorHandling(app);
+
+  // JSON bodies: strict parse with prototype-poisoning protection; an empty body counts as `{}`
+  // (the public SDKs send bodiless POSTs to logout/refresh with a JSON content type).
+  const strictJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, {});
+    strictJson(request, body, done);
+  });
+
+  await app.register(cookie);
+  registerCors(app, deps);
+
+  const opts = { deps };
+  await app.register(healthRoutes, opts);
+  await app.register(jwksRoutes, opts);
+  await app.register(notpRoutes, opts);
+  await app.register(sessionRoutes, opts);
+  await app.register(managementRoutes, opts);
+  await app.register(webhookRoutes, opts);
+  await app.register(simulatorRoutes, opts);
+  await app.register(sdkRoutes, opts);
+  return app;
+}
+
+/** Options every route plugin receives. */
+export interface RouteOptions {
+  deps: Deps;
+}

@@ -1,0 +1,177 @@
+// Config: environment variables → one typed, frozen object with every default in one place (CONTRACT.md §9).
+import { z } from 'zod';
+
+/** Thrown for an invalid configuration; main prints it and exits 1. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
+const HEX64 = /^[0-9a-fA-F]{64}$/;
+
+const intIn = (min: number, max: number) =>
+  z.coerce
+    .number()
+    .int()
+    .refine((n) => n >= min && n <= max, { message: `must be an integer from ${min} to ${max}` });
+
+const schema = z.object({
+  PORT: intIn(0, 65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/notp.db')
+    .refine((s) => s.startsWith('sqlite:') || s.startsWith('postgres://') || s.startsWith('postgresql://'), {
+      message: 'must be sqlite:<path> or postgres://…',
+    }),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || /^rediss?:\/\//.test(s), { message: 'must be redis://… or rediss://…' }),
+  NOTP_PUBLIC_URL: z.url().optional(),
+  NOTP_PROJECT_ID: z
+    .string()
+    .regex(PROJECT_ID, 'must be 28 characters: P followed by 27 letters or digits')
+    .optional(),
+  NOTP_MANAGEMENT_KEY: z.string().min(20, 'must be at least 20 characters').optional(),
+  NOTP_MASTER_KEY: z.string().regex(HEX64, 'must be 64 hex characters (32 bytes)').optional(),
+  NOTP_PENDING_TTL: intIn(10, 86_400).default(600), // seconds: 10 min
+  /** notp extension: session JWT lifetime of the development project, seconds (default 10 min). */
+  NOTP_SESSION_TTL: intIn(1, 86_400).default(600),
+  /** notp extension: refresh JWT lifetime of the development project, seconds (default 4 weeks). */
+  NOTP_REFRESH_TTL: intIn(60, 31_536_000).default(2_419_200),
+  NOTP_WHATSAPP_PROVIDER: z.enum(['simulator', 'cloud-api', 'twilio']).default('simulator'),
+  NOTP_WHATSAPP_NUMBER: z.string().optional(),
+  NOTP_CLOUD_API_APP_SECRET: z.string().min(1).optional(),
+  NOTP_CLOUD_API_VERIFY_TOKEN: z.string().min(1).optional(),
+  NOTP_CLOUD_API_ACCESS_TOKEN: z.string().min(1).optional(),
+  NOTP_CLOUD_API_PHONE_NUMBER_ID: z.string().min(1).optional(),
+  NOTP_CLOUD_API_GRAPH_URL: z.url().default('https://graph.facebook.com/v24.0'),
+  NOTP_TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  NOTP_TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  NOTP_TWILIO_API_URL: z.url().default('https://api.twilio.com'),
+  NOTP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NOTP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+  /** Where the embedded default keeps generated secrets (master key) next to the SQLite file. */
+  NOTP_DATA_DIR: z.string().default('./data'),
+});
+
+export type ProviderName = 'simulator' | 'cloud-api' | 'twilio';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  /** No trailing slash. */
+  publicUrl: string;
+  /** Fixed development project id/key, or undefined to generate on first start. */
+  projectId: string | undefined;
+  managementKey: string | undefined;
+  masterKeyHex: string | undefined;
+  dataDir: string;
+  pendingTtlSec: number;
+  sessionTtlSec: number;
+  refreshTtlSec: number;
+  provider: ProviderName;
+  /** Business number in E.164 (the simulator's fixed test number by default). */
+  whatsappNumber: string;
+  cloudApi: {
+    appSecret: string | undefined;
+    verifyToken: string | undefined;
+    accessToken: string | undefined;
+    phoneNumberId: string;
+    graphUrl: string;
+  };
+  twilio: { accountSid: string | undefined; authToken: string | undefined; apiUrl: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  rateLimit: boolean;
+}
+
+/** The simulator's business number: a real-format US number (WHATSAPP.md: never +1 555 fixtures for validation). */
+export const SIMULATOR_NUMBER = '+16505550100';
+export const SIMULATOR_PHONE_NUMBER_ID = '100000000000001';
+
+/** Reads and validates the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NOTP_WHATSAPP_PROVIDER === 'cloud-api') {
+    for (const k of [
+      'NOTP_CLOUD_API_APP_SECRET',
+      'NOTP_CLOUD_API_VERIFY_TOKEN',
+      'NOTP_CLOUD_API_ACCESS_TOKEN',
+      'NOTP_CLOUD_API_PHONE_NUMBER_ID',
+      'NOTP_WHATSAPP_NUMBER',
+    ] as const) {
+      if (!e[k]) problems.push(`  ${k}: required when NOTP_WHATSAPP_PROVIDER=cloud-api`);
+    }
+  }
+  if (e.NOTP_WHATSAPP_PROVIDER === 'twilio') {
+    for (const k of ['NOTP_TWILIO_ACCOUNT_SID', 'NOTP_TWILIO_AUTH_TOKEN', 'NOTP_WHATSAPP_NUMBER'] as const) {
+      if (!e[k]) problems.push(`  ${k}: required when NOTP_WHATSAPP_PROVIDER=twilio`);
+    }
+  }
+  const isPostgres = !e.DATABASE_URL.startsWith('sqlite:');
+  if (isPostgres && !e.NOTP_MASTER_KEY) {
+    problems.push('  NOTP_MASTER_KEY: required with PostgreSQL (64 hex characters; encrypts signing keys at rest)');
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
+
+  const publicUrl = (e.NOTP_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    publicUrl,
+    projectId: e.NOTP_PROJECT_ID,
+    managementKey: e.NOTP_MANAGEMENT_KEY,
+    masterKeyHex: e.NOTP_MASTER_KEY,
+    dataDir: e.NOTP_DATA_DIR,
+    pendingTtlSec: e.NOTP_PENDING_TTL,
+    sessionTtlSec: e.NOTP_SESSION_TTL,
+    refreshTtlSec: e.NOTP_REFRESH_TTL,
+    provider: e.NOTP_WHATSAPP_PROVIDER,
+    whatsappNumber: e.NOTP_WHATSAPP_NUMBER ?? SIMULATOR_NUMBER,
+    cloudApi: Object.freeze({
+      appSecret: e.NOTP_CLOUD_API_APP_SECRET,
+      verifyToken: e.NOTP_CLOUD_API_VERIFY_TOKEN,
+      accessToken: e.NOTP_CLOUD_API_ACCESS_TOKEN,
+      phoneNumberId: e.NOTP_CLOUD_API_PHONE_NUMBER_ID ?? SIMULATOR_PHONE_NUMBER_ID,
+      graphUrl: e.NOTP_CLOUD_API_GRAPH_URL.replace(/\/+$/, ''),
+    }),
+    twilio: Object.freeze({
+      accountSid: e.NOTP_TWILIO_ACCOUNT_SID,
+      authToken: e.NOTP_TWILIO_AUTH_TOKEN,
+      apiUrl: e.NOTP_TWILIO_API_URL.replace(/\/+$/, ''),
+    }),
+    logLevel: e.NOTP_LOG_LEVEL,
+    rateLimit: e.NOTP_RATE_LIMIT === 'on',
+  });
+}
+
+const SECRET_KEYS = new Set(['managementKey', 'masterKeyHex', 'appSecret', 'verifyToken', 'accessToken', 'authToken']);
+
+/** The config with secrets masked, for the start-up log line. */
+export function maskedConfig(config: Config): Record<string, unknown> {
+  const mask = (v: unknown, key: string): unknown => {
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x, k)]));
+    }
+    if (SECRET_KEYS.has(key) && typeof v === 'string') return `${v.slice(0, 2)}…(${v.length})`;
+    if (key === 'databaseUrl' && typeof v === 'string') return v.replace(/\/\/([^:@/]+):[^@]+@/, '//$1:***@');
+    if (key === 'redisUrl' && typeof v === 'string') return v.replace(/\/\/([^@]*)@/, '//***@');
+    return v;
+  };
+  return mask(config, '') as Record<string, unknown>;
+}

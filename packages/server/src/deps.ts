@@ -1,0 +1,68 @@
+// Deps: everything a flow may use, passed explicitly (no singletons). The only place that picks adapters from config.
+import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config/config.js';
+import type { EventBus } from './events/ports.js';
+import type { Store } from './store/ports.js';
+import type { WhatsApp } from './whatsapp/ports.js';
+import type { TokenService } from './tokens/TokenService.js';
+import type { SimulatorInbox } from './whatsapp/simulator/SimulatorInbox.js';
+import type { ReplyQueue } from './whatsapp/ReplyQueue.js';
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+export interface Random {
+  /** Cryptographically secure random bytes. */
+  bytes(n: number): Buffer;
+}
+
+export interface Deps {
+  config: Readonly<Config>;
+  store: Store;
+  events: EventBus;
+  whatsapp: WhatsApp;
+  /** Sends replies off the webhook's path, with retries. */
+  replies: ReplyQueue;
+  /** Present only in simulator mode: the replies the simulator "phone" received. */
+  simulatorInbox: SimulatorInbox | null;
+  tokens: TokenService;
+  clock: Clock;
+  random: Random;
+  log: Logger;
+  /** 32-byte key that encrypts private signing keys at rest (and derives simulator secrets). */
+  masterKey: Buffer;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+export const systemRandom: Random = { bytes: (n) => randomBytes(n) };
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    // Secrets never reach logs: redact the places they could appear.
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-hub-signature-256"]',
+        'req.headers["x-twilio-signature"]',
+        'res.headers["set-cookie"]',
+        '*.pendingRef',
+        '*.refreshJwt',
+        '*.sessionJwt',
+        '*.managementKey',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/** Ensures the directory of a file path exists (for the SQLite file and generated secrets). */
+export function ensureDirFor(filePath: string): void {
+  mkdirSync(dirname(filePath), { recursive: true });
+}

@@ -1,0 +1,59 @@
+// Request credentials: `Authorization: Bearer <projectId>[:<token>[:<key>]]`, the DSR cookie, project lookup.
+import { errors, NotpError, REFRESH_COOKIE_NAME } from '@notp/core';
+import type { FastifyRequest } from 'fastify';
+import type { Deps } from '../deps.js';
+import type { ProjectRecord } from '../store/ports.js';
+
+export interface BearerParts {
+  projectId: string;
+  /** Part 2: the user's refresh JWT, or a management key on management routes. */
+  token: string | undefined;
+  /** Part 3: an auth management key some backends add. */
+  extra: string | undefined;
+}
+
+const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
+
+/** Splits the bearer value on ':' (JWTs contain no ':'). Returns null when there is no usable bearer. */
+export function parseBearer(header: string | undefined): BearerParts | null {
+  if (!header) return null;
+  const m = /^Bearer\s+(.+)$/i.exec(header.trim());
+  if (!m?.[1]) return null;
+  const [projectId = '', token, extra] = m[1].split(':');
+  return { projectId, token: token || undefined, extra: extra || undefined };
+}
+
+/**
+ * The project a request is for: from the bearer, else the `x-descope-project-id` header, else the `projectId` query
+ * parameter (JWKS only). Throws projectUnknown for a missing, malformed or unknown id.
+ */
+export async function requireProject(deps: Deps, request: FastifyRequest): Promise<ProjectRecord> {
+  const bearer = parseBearer(request.headers.authorization);
+  const header = request.headers['x-descope-project-id'];
+  const projectId = bearer?.projectId ?? (typeof header === 'string' ? header : undefined);
+  if (!projectId || !PROJECT_ID.test(projectId)) {
+    throw new NotpError(errors.projectUnknown, { message: 'Missing or malformed project id in the Authorization header' });
+  }
+  const project = await deps.store.projects.get(projectId);
+  if (!project) throw new NotpError(errors.projectUnknown, { detail: `unknown project ${projectId}` });
+  return project;
+}
+
+/**
+ * The refresh JWT a request carries: bearer part 2, else the cookie named by `x-descope-refresh-cookie-name`, else `DSR`.
+ * Returns undefined when there is none; validity is the caller's business.
+ */
+export function refreshTokenOf(request: FastifyRequest): string | undefined {
+  const bearer = parseBearer(request.headers.authorization);
+  if (bearer?.token) return bearer.token;
+  const cookies = (request as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies ?? {};
+  const named = request.headers['x-descope-refresh-cookie-name'];
+  if (typeof named === 'string' && cookies[named]) return cookies[named];
+  return cookies[REFRESH_COOKIE_NAME] || undefined;
+}
+
+/** Client IP and user agent, for audit, history and the confirmation message. */
+export function clientOf(request: FastifyRequest): { ip: string; userAgent: string } {
+  const ua = request.headers['user-agent'];
+  return { ip: request.ip, userAgent: typeof ua === 'string' ? ua.slice(0, 512) : '' };
+}

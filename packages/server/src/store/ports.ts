@@ -1,0 +1,320 @@
+// Store ports: the contracts every storage adapter (SQLite, PostgreSQL) keeps, checked by one conformance suite.
+// Times are epoch milliseconds (numbers) everywhere in the store; the wire converts to seconds where the contract says so.
+// Every method is async so that networked adapters fit; adapters never throw for "not found" (they return null).
+
+/** Per-project settings; defaults live in `config/projectDefaults.ts`. */
+export interface ProjectSettings {
+  /** Session JWT lifetime, seconds. */
+  sessionTtlSec: number;
+  /** Refresh JWT lifetime, seconds. */
+  refreshTtlSec: number;
+  /** Pending login lifetime, seconds. */
+  pendingTtlSec: number;
+  /** Issue a new refresh JWT on every refresh, revoking the family on reuse of a rotated-out one. */
+  refreshRotation: boolean;
+  /** Where tokens travel in JWTResponse answers: body fields (default) or DS/DSR cookies. */
+  tokenDelivery: 'body' | 'cookies';
+  /** Domain of the DS/DSR cookies ('' = host-only). */
+  cookieDomain: string;
+  /** Browser origins allowed to call this project (exact origins, or `http://localhost:*` patterns). */
+  allowedOrigins: string[];
+  /** Ask "Yes, it's me" / "No" in WhatsApp before a login verifies (anti-phishing). */
+  confirmation: boolean;
+  /** App name shown in messages ("Log in to <appName>"). */
+  appName: string;
+  /** JWT signing algorithm for new keys. */
+  signingAlg: 'RS256' | 'ES256' | 'EdDSA';
+}
+
+export interface ProjectRecord {
+  projectId: string;
+  name: string;
+  /** SHA-256 hex of the management key (never the key itself). */
+  managementKeyHash: string;
+  settings: ProjectSettings;
+  createdAt: number;
+}
+
+export interface UserTenantRecord {
+  tenantId: string;
+  tenantName?: string;
+  roleNames: string[];
+}
+
+export interface UserRecord {
+  projectId: string;
+  userId: string;
+  /** Unique per project (enforced by the store); phones in E.164. */
+  loginIds: string[];
+  name?: string;
+  givenName?: string;
+  middleName?: string;
+  familyName?: string;
+  email?: string;
+  phone?: string;
+  verifiedEmail: boolean;
+  verifiedPhone: boolean;
+  /** WhatsApp's wa_id of the verified phone, as received (may differ from E.164 digits: MX 521…, BR 12 digits). */
+  waId?: string;
+  /** WhatsApp business-scoped user id (BSUID), when seen. */
+  waBsuid?: string;
+  roleNames: string[];
+  userTenants: UserTenantRecord[];
+  status: 'enabled' | 'disabled' | 'invited';
+  customAttributes: Record<string, unknown>;
+  picture?: string;
+  test: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface UserSearchQuery {
+  /** Match any of these login ids exactly. */
+  loginIds?: string[];
+  /** Substring match over name, email, phone and login ids (case-insensitive). */
+  text?: string;
+  statuses?: UserRecord['status'][];
+  tenantIds?: string[];
+  roleNames?: string[];
+  /** Include test users (default false). */
+  withTestUsers?: boolean;
+  /** 0-based page of `limit` rows. */
+  page?: number;
+  /** Default 100, at most 1000. */
+  limit?: number;
+}
+
+/** Thrown by `users.create`/`users.update` when a login id is already taken in the project. */
+export class LoginIdTakenError extends Error {
+  constructor(readonly loginId: string) {
+    super(`login id already taken: ${loginId}`);
+    this.name = 'LoginIdTakenError';
+  }
+}
+
+export interface UserStore {
+  /** Inserts a user. Throws LoginIdTakenError if any login id is taken in the project (atomically: nothing is written). */
+  create(user: UserRecord): Promise<void>;
+  get(projectId: string, userId: string): Promise<UserRecord | null>;
+  getByLoginId(projectId: string, loginId: string): Promise<UserRecord | null>;
+  /** Users whose verified phone is `phone` (E.164). */
+  findByVerifiedPhone(projectId: string, phone: string): Promise<UserRecord[]>;
+  /** Replaces the whole record (matched by projectId+userId). Returns false if the user does not exist. Throws LoginIdTakenError. */
+  update(user: UserRecord): Promise<boolean>;
+  /** Deletes the user and their refresh sessions and login history. Returns false if absent. */
+  delete(projectId: string, userId: string): Promise<boolean>;
+  search(projectId: string, query: UserSearchQuery): Promise<{ users: UserRecord[]; total: number }>;
+}
+
+export type PendingKind = 'signup' | 'signin' | 'signup-in' | 'update';
+export type PendingStatus = 'pending' | 'awaiting-confirmation' | 'verified' | 'failed' | 'consumed';
+
+/** What the start request asked for; frozen at start, read at verification and at session issue. */
+export interface PendingRequest {
+  /** As given (normalised: phones in E.164, emails lower-cased); '' = "the sender's number becomes the login id". */
+  loginId: string;
+  loginIdKind: 'phone' | 'email' | 'other' | 'empty';
+  /** Sign-up user fields. */
+  user?: { name?: string; givenName?: string; middleName?: string; familyName?: string; email?: string; phone?: string };
+  customClaims?: Record<string, unknown>;
+  templateId?: string;
+  templateOptions?: Record<string, string>;
+  tenantId?: string;
+  locale?: string;
+  stepup?: boolean;
+  mfa?: boolean;
+  /** update: the new phone the user asked for (E.164), if given. */
+  newPhone?: string;
+  addToLoginIds?: boolean;
+  /** Who started it, for the confirmation message and the audit log. */
+  ip?: string;
+  userAgent?: string;
+}
+
+export interface PendingAuthRecord {
+  /** Internal id (not secret). */
+  id: string;
+  projectId: string;
+  /** SHA-256 hex of the pendingRef (the app's bearer secret). Unique. */
+  refHash: string;
+  /** SHA-256 hex of the normalised message code. Unique. */
+  codeHash: string;
+  kind: PendingKind;
+  request: PendingRequest;
+  /** The phone (E.164) that must send the message, when known at start; null = any sender. */
+  expectedPhone: string | null;
+  /** The user this login is for, when known at start (sign-in with a login id, step-up, MFA, update). */
+  userId: string | null;
+  /** Step-up/MFA/update: jti of the refresh session that authorised the start; its amr is carried over. */
+  parentSessionId: string | null;
+  status: PendingStatus;
+  /** Set when status is 'failed': the catalogue code of the terminal error. */
+  failureCode: string | null;
+  /** Filled at verification. */
+  senderPhone: string | null;
+  senderWaId: string | null;
+  senderBsuid: string | null;
+  /** The user the session will be issued for (set at verification). */
+  resultUserId: string | null;
+  firstSeen: boolean;
+  /** Confirmation step: nonce put in the buttons' ids (hashed), and the wamid of our buttons message. */
+  confirmNonceHash: string | null;
+  createdAt: number;
+  expiresAt: number;
+  verifiedAt: number | null;
+  consumedAt: number | null;
+}
+
+/** The verification outcome, applied atomically by `PendingAuthStore.verify`. */
+export interface Verification {
+  pendingId: string;
+  /** Dedupe key of the inbound message, `<provider>:<message id>`; recorded in the same transaction. */
+  messageKey: string;
+  senderPhone: string | null;
+  senderWaId: string | null;
+  senderBsuid: string | null;
+  /** New status: 'verified', 'awaiting-confirmation' or 'failed'. */
+  status: 'verified' | 'awaiting-confirmation' | 'failed';
+  failureCode?: string;
+  resultUserId?: string;
+  firstSeen?: boolean;
+  confirmNonceHash?: string;
+  /** A user to insert in the same transaction (sign-up). LoginIdTakenError → nothing is written, result 'login-id-taken'. */
+  createUser?: UserRecord;
+  /** A user to replace in the same transaction (update phone, phone verified at sign-in). */
+  updateUser?: UserRecord;
+  now: number;
+}
+
+export type VerifyResult = 'ok' | 'duplicate-message' | 'not-pending' | 'login-id-taken';
+
+export interface PendingAuthStore {
+  create(record: PendingAuthRecord): Promise<void>;
+  getByRefHash(refHash: string): Promise<PendingAuthRecord | null>;
+  getByCodeHash(codeHash: string): Promise<PendingAuthRecord | null>;
+  get(id: string): Promise<PendingAuthRecord | null>;
+  /**
+   * Atomically: record `messageKey` (already seen → 'duplicate-message', nothing else written);
+   * check the pending auth is 'pending' (or 'awaiting-confirmation') and not expired at `now` (else 'not-pending');
+   * insert/replace the user if given (login id taken → 'login-id-taken', nothing written);
+   * set the new status and sender/result fields. Exactly one of many concurrent callers for one pending auth gets 'ok'.
+   */
+  verify(v: Verification): Promise<VerifyResult>;
+  /**
+   * Atomically moves a 'verified', unexpired pending auth to 'consumed' and returns it; null if it is not
+   * verified, already consumed, or expired. Exactly one of many concurrent callers gets the record.
+   */
+  consume(refHash: string, now: number): Promise<PendingAuthRecord | null>;
+  /** Deletes pending auths that expired before `before`; returns how many. */
+  deleteExpired(before: number): Promise<number>;
+}
+
+export interface WebhookMessageStore {
+  /** Records a processed inbound message key; false if it was already recorded (duplicate delivery). */
+  record(messageKey: string, now: number): Promise<boolean>;
+  /** Forgets keys recorded before `before` (keep ≥ 7 days: Meta retries for 7 days). */
+  deleteOlderThan(before: number): Promise<number>;
+}
+
+export interface RefreshSessionRecord {
+  /** The refresh JWT's `jti`. */
+  id: string;
+  projectId: string;
+  userId: string;
+  /** All rotations of one login share a family; reuse of a rotated-out token revokes the family. */
+  familyId: string;
+  amr: string[];
+  /** Current tenant (`dct`), if selected. */
+  tenantId: string | null;
+  /** Custom claims to carry into refreshed session JWTs. */
+  customClaims: Record<string, unknown>;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  /** Set when rotation replaced this token by another. */
+  rotatedAt: number | null;
+  ip?: string;
+  userAgent?: string;
+}
+
+export interface SessionStore {
+  create(session: RefreshSessionRecord): Promise<void>;
+  get(id: string): Promise<RefreshSessionRecord | null>;
+  /** Marks one session revoked (idempotent). Returns false if absent. */
+  revoke(id: string, now: number): Promise<boolean>;
+  /** Revokes every live session of the user; returns how many. */
+  revokeAllForUser(projectId: string, userId: string, now: number): Promise<number>;
+  /** Revokes every session of a family; returns how many. */
+  revokeFamily(familyId: string, now: number): Promise<number>;
+  /**
+   * Atomically marks `oldId` rotated (only if it is live: not revoked, not rotated, not expired) and inserts `next`.
+   * Returns false (and writes nothing) if `oldId` was not live — the caller treats that as reuse.
+   */
+  rotate(oldId: string, next: RefreshSessionRecord, now: number): Promise<boolean>;
+  listForUser(projectId: string, userId: string): Promise<RefreshSessionRecord[]>;
+  deleteExpired(before: number): Promise<number>;
+}
+
+export interface SigningKeyRecord {
+  kid: string;
+  projectId: string;
+  alg: 'RS256' | 'ES256' | 'EdDSA';
+  /** Public JWK (with kid, alg, use: 'sig'). */
+  publicJwk: Record<string, unknown>;
+  /** Private key (PKCS#8 PEM), encrypted with the master key: base64 of iv|tag|ciphertext. */
+  privateKeyEnc: string;
+  /** 'active' signs; 'verify-only' stays in the JWKS until retireAfter; 'retired' is gone from the JWKS. */
+  status: 'active' | 'verify-only' | 'retired';
+  createdAt: number;
+  /** For 'verify-only': when the last token it signed expires. */
+  retireAfter: number | null;
+}
+
+export interface KeyStore {
+  create(key: SigningKeyRecord): Promise<void>;
+  /** Keys of the project that belong in the JWKS ('active' and 'verify-only'), newest first. */
+  listPublished(projectId: string): Promise<SigningKeyRecord[]>;
+  getActive(projectId: string): Promise<SigningKeyRecord | null>;
+  /** Atomically: the current active key → 'verify-only' with `retireAfter`, `next` inserted as 'active'. */
+  rotate(projectId: string, next: SigningKeyRecord, retireAfter: number): Promise<void>;
+  /** 'verify-only' keys whose retireAfter passed → 'retired'; returns how many. */
+  retireDue(now: number): Promise<number>;
+}
+
+export interface ProjectStore {
+  create(project: ProjectRecord): Promise<void>;
+  get(projectId: string): Promise<ProjectRecord | null>;
+  list(): Promise<ProjectRecord[]>;
+  updateSettings(projectId: string, settings: ProjectSettings): Promise<boolean>;
+  setManagementKeyHash(projectId: string, hash: string): Promise<boolean>;
+}
+
+export interface LoginHistoryRecord {
+  projectId: string;
+  userId: string;
+  loginTime: number;
+  ip: string;
+  city: string;
+  country: string;
+}
+
+export interface LoginHistoryStore {
+  add(entry: LoginHistoryRecord): Promise<void>;
+  /** Newest first, at most `limit` (default 50). */
+  list(projectId: string, userId: string, limit?: number): Promise<LoginHistoryRecord[]>;
+}
+
+/** The whole durable state, one adapter instance per process. */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly projects: ProjectStore;
+  readonly users: UserStore;
+  readonly pendingAuths: PendingAuthStore;
+  readonly webhookMessages: WebhookMessageStore;
+  readonly sessions: SessionStore;
+  readonly keys: KeyStore;
+  readonly loginHistory: LoginHistoryStore;
+  /** Cheap round trip for /ready. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'tsup';
+
+// The server is an application: bundle our own workspace code, keep npm dependencies external.
+export default defineConfig({
+  entry: ['src/main.ts', 'src/index.ts'],
+  format: ['esm'],
+  dts: false,
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+  platform: 'node',
+  noExternal: [/^@notp\//],
+  banner: { js: '#!/usr/bin/env node' },
+});

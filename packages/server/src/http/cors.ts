@@ -1,0 +1,115 @@
+// CORS per project (CONTRACT.md §1): echo an allowed Origin (never `*`) with credentials; foreign origins get nothing.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps.js';
+import { parseBearer } from './auth.js';
+
+const ALLOWED_HEADERS = new Set(['authorization', 'content-type', 'prefer', 'accept', 'accept-language']);
+const ALLOWED_HEADER_PREFIXES = ['x-descope-', 'x-notp-'];
+const EXPOSED_HEADERS = 'Preference-Applied, Retry-After';
+const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
+/** How long the origin lists of all projects are cached in memory. */
+const ORIGINS_CACHE_MS = 5_000;
+
+/** True when `origin` matches a pattern: an exact origin, or `scheme://host:*` for any port. */
+export function originMatches(pattern: string, origin: string): boolean {
+  if (pattern === origin) return true;
+  if (!pattern.endsWith(':*')) return false;
+  const base = pattern.slice(0, -2);
+  if (origin === base) return true;
+  if (!origin.startsWith(`${base}:`)) return false;
+  return /^\d{1,5}$/.test(origin.slice(base.length + 1));
+}
+
+/** Cached view of every project's allowed origins. */
+export class OriginPolicy {
+  private byProject = new Map<string, string[]>();
+  private loadedAt = -Infinity;
+  private loading: Promise<void> | null = null;
+
+  constructor(private readonly deps: Pick<Deps, 'store' | 'clock'>) {}
+
+  private async refresh(): Promise<void> {
+    if (this.deps.clock.now() - this.loadedAt < ORIGINS_CACHE_MS) return;
+    // Coalesce concurrent refreshes into one store read.
+    this.loading ??= (async () => {
+      try {
+        const projects = await this.deps.store.projects.list();
+        this.byProject = new Map(projects.map((p) => [p.projectId, p.settings.allowedOrigins]));
+        this.loadedAt = this.deps.clock.now();
+      } finally {
+        this.loading = null;
+      }
+    })();
+    await this.loading;
+  }
+
+  /** Origin allowed by this project (or, without a project id, by any project). */
+  async allows(origin: string, projectId: string | undefined): Promise<boolean> {
+    await this.refresh();
+    if (projectId !== undefined) {
+      const patterns = this.byProject.get(projectId);
+      return patterns !== undefined && patterns.some((p) => originMatches(p, origin));
+    }
+    for (const patterns of this.byProject.values()) {
+      if (patterns.some((p) => originMatches(p, origin))) return true;
+    }
+    return false;
+  }
+
+  /** Forget the cache (after a settings change). */
+  invalidate(): void {
+    this.loadedAt = -Infinity;
+  }
+}
+
+function requestedHeadersAllowed(header: string | undefined): string | null {
+  if (!header) return '';
+  const names = header
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  const ok = names.every((n) => ALLOWED_HEADERS.has(n) || ALLOWED_HEADER_PREFIXES.some((p) => n.startsWith(p)));
+  return ok ? names.join(', ') : null;
+}
+
+function projectIdOf(request: FastifyRequest): string | undefined {
+  const bearer = parseBearer(request.headers.authorization);
+  if (bearer?.projectId) return bearer.projectId;
+  const h = request.headers['x-descope-project-id'];
+  return typeof h === 'string' && h ? h : undefined;
+}
+
+function allowOrigin(reply: FastifyReply, origin: string): void {
+  reply.header('access-control-allow-origin', origin);
+  reply.header('access-control-allow-credentials', 'true');
+  reply.header('vary', 'Origin');
+}
+
+export function registerCors(app: FastifyInstance, deps: Deps): OriginPolicy {
+  const policy = new OriginPolicy(deps);
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (typeof origin !== 'string' || origin === '') return;
+    const isPreflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
+    if (isPreflight) {
+      // A preflight carries no credentials: grant it to an origin some project allows; the real request is checked
+      // against its own project below.
+      const headers = requestedHeadersAllowed(request.headers['access-control-request-headers'] as string | undefined);
+      if (headers === null || !(await policy.allows(origin, undefined))) {
+        return reply.status(204).header('vary', 'Origin').send();
+      }
+      allowOrigin(reply, origin);
+      reply.header('access-control-allow-methods', ALLOWED_METHODS);
+      if (headers) reply.header('access-control-allow-headers', headers);
+      reply.header('access-control-max-age', '600');
+      return reply.status(204).send();
+    }
+    if (await policy.allows(origin, projectIdOf(request))) {
+      allowOrigin(reply, origin);
+      reply.header('access-control-expose-headers', EXPOSED_HEADERS);
+    } else {
+      reply.header('vary', 'Origin');
+    }
+  });
+  return policy;
+}

@@ -1,0 +1,46 @@
+// npm test: lint → typecheck → build → unit + integration + compat (vitest) → browser end-to-end (Chromium).
+// On CI (CI=true) a missing prerequisite (Chromium) fails the run; on a laptop it is reported loudly as not run.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const results = [];
+
+function step(name, cmd, args, opts = {}) {
+  const started = Date.now();
+  process.stdout.write(`\n▶ ${name}: ${cmd} ${args.join(' ')}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...opts.env } });
+  const ok = r.status === 0;
+  results.push({ name, ok, secs: ((Date.now() - started) / 1000).toFixed(1) });
+  if (!ok) {
+    summary();
+    process.exit(r.status ?? 1);
+  }
+}
+
+function summary() {
+  process.stdout.write('\nnpm test summary\n');
+  for (const r of results) process.stdout.write(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.secs} s)\n`);
+}
+
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+step('lint', 'npx', ['biome', 'check', '.']);
+step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+step('build', 'npm', ['run', 'build', '--silent']);
+step('unit, integration and compat tests', 'npx', ['vitest', 'run']);
+
+if (existsSync('e2e/vitest.config.ts')) {
+  if (chromium) {
+    step('browser end-to-end tests', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts'], {
+      env: { NOTP_CHROMIUM: chromium },
+    });
+  } else if (ci) {
+    process.stderr.write('✗ Chromium is missing on CI: .ci/run must install it (apt-get install chromium)\n');
+    process.exit(1);
+  } else {
+    process.stdout.write('\n⚠ browser end-to-end tests NOT RUN: install Chromium (apt-get install chromium)\n');
+    results.push({ name: 'browser end-to-end tests (not run: no Chromium)', ok: true, secs: '0.0' });
+  }
+}
+summary();

@@ -1,0 +1,26 @@
+// ProviderSendError: why a provider refused or failed to send a message, and whether trying again can help.
+
+export class ProviderSendError extends Error {
+  /** True for throttling, server errors and network failures: the reply queue tries again with backoff. */
+  readonly retryable: boolean;
+  /** HTTP status of the provider's answer; 0 for a network failure or timeout. */
+  readonly status: number;
+  /** The provider's own error code (Graph `error.code`, Twilio `code`), when it gave one. */
+  readonly providerCode: number | null;
+
+  constructor(
+    message: string,
+    opts: { retryable: boolean; status: number; providerCode?: number | null; cause?: unknown },
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'ProviderSendError';
+    this.retryable = opts.retryable;
+    this.status = opts.status;
+    this.providerCode = opts.providerCode ?? null;
+  }
+}
+
+/** True when a send failure is worth another attempt (unknown errors are not: they are likely bugs). */
+export function isRetryableSendError(err: unknown): boolean {
+  return err instanceof ProviderSendError && err.retryable;
+}

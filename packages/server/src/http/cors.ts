@@ -48,7 +48,7 @@ export class OriginPolicy {
     await this.refresh();
     if (projectId !== undefined) {
       const patterns = this.byProject.get(projectId);
-      return patterns !== undefined && patterns.some((p) => originMatches(p, origin));
+      return patterns?.some((p) => originMatches(p, origin)) ?? false;
     }
     for (const patterns of this.byProject.values()) {
       if (patterns.some((p) => originMatches(p, origin))) return true;

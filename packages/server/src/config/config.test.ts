@@ -1,0 +1,58 @@
+// Config: defaults, validation messages, masking of secrets.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, maskedConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('runs with no environment at all (the embedded default)', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 4000,
+      host: '0.0.0.0',
+      databaseUrl: 'sqlite:./data/notp.db',
+      publicUrl: 'http://localhost:4000',
+      provider: 'simulator',
+      pendingTtlSec: 600,
+      rateLimit: true,
+    });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('derives the public URL from PORT and strips a trailing slash from NOTP_PUBLIC_URL', () => {
+    expect(loadConfig({ PORT: '5123' }).publicUrl).toBe('http://localhost:5123');
+    expect(loadConfig({ NOTP_PUBLIC_URL: 'https://auth.example.com/' }).publicUrl).toBe('https://auth.example.com');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NOTP_PROJECT_ID: 'P123' }, 'NOTP_PROJECT_ID'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ NOTP_WHATSAPP_PROVIDER: 'telegram' }, 'NOTP_WHATSAPP_PROVIDER'],
+    [{ NOTP_MASTER_KEY: 'short' }, 'NOTP_MASTER_KEY'],
+    [{ NOTP_WHATSAPP_PROVIDER: 'cloud-api' }, 'NOTP_CLOUD_API_ACCESS_TOKEN'],
+    [{ NOTP_WHATSAPP_PROVIDER: 'twilio' }, 'NOTP_TWILIO_AUTH_TOKEN'],
+    [{ DATABASE_URL: 'postgres://u:p@localhost/notp' }, 'NOTP_MASTER_KEY'],
+  ])('rejects %o naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('accepts a 28-character project id', () => {
+    expect(loadConfig({ NOTP_PROJECT_ID: `P${'a'.repeat(27)}` }).projectId).toBe(`P${'a'.repeat(27)}`);
+  });
+
+  it('masks secrets and database passwords in the printed config', () => {
+    const c = loadConfig({
+      NOTP_MANAGEMENT_KEY: 'super-secret-management-key',
+      NOTP_MASTER_KEY: 'ab'.repeat(32),
+      DATABASE_URL: 'postgres://notp:hunter2@db:5432/notp',
+      NOTP_CLOUD_API_APP_SECRET: 'appsecret-value',
+    });
+    const printed = JSON.stringify(maskedConfig(c));
+    expect(printed).not.toContain('super-secret-management-key');
+    expect(printed).not.toContain('ab'.repeat(32));
+    expect(printed).not.toContain('hunter2');
+    expect(printed).not.toContain('appsecret-value');
+    expect(printed).toContain('postgres://notp:***@db:5432/notp');
+  });
+});

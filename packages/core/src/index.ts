@@ -30,4 +30,27 @@ export type {
   UserHistoryResponse,
   TenantsResponse,
   SdkResponse,
+  AuthenticationInfo,
+  AssociatedTenant,
+  UserOptions,
+  PatchUserOptions,
+  MgmtUserRequest,
+  UserSearchRequest,
+  UserSearchResponse,
 } from './wire/types.js';
+export { createCoreSdk } from './createCoreSdk.js';
+export type { CoreSdk, CoreSdkConfig } from './createCoreSdk.js';
+export { createHttpClient, DEFAULT_BASE_URL } from './http/createHttpClient.js';
+export type {
+  HttpClient,
+  HttpClientConfig,
+  HttpHooks,
+  HttpRequest,
+  RequestOptions,
+  Logger,
+} from './http/createHttpClient.js';
+export { toSdkResponse, readSdkResponse, clientFailure } from './http/toSdkResponse.js';
+export type { NotpMethods } from './methods/notp.js';
+export type { SessionMethods } from './methods/session.js';
+export { DEFAULT_POLLING_INTERVAL_MS, DEFAULT_WAIT_TIMEOUT_MS } from './methods/waitForSession.js';
+export type { WaitForSessionConfig } from './methods/waitForSession.js';

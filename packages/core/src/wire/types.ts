@@ -170,3 +170,79 @@ export interface SdkResponse<T> {
 }
 
 export type { ErrorBody };
+
+/** A validated session (node SDK `validateSession`): the raw JWT, its claims, and Set-Cookie values when refreshed. */
+export interface AuthenticationInfo {
+  jwt: string;
+  token: Record<string, unknown> & { sub?: string; exp?: number; iss?: string; drn?: string };
+  cookies?: string[];
+  /** Set by refreshSession when the server rotated the refresh JWT. */
+  refreshJwt?: string;
+}
+
+/** A tenant association in management calls. */
+export interface AssociatedTenant {
+  tenantId: string;
+  roleNames: string[];
+}
+
+/** Management user fields, as `management.user.create/update` take them (`@descope/node-sdk` UserOptions). */
+export interface UserOptions {
+  email?: string;
+  phone?: string;
+  displayName?: string;
+  roles?: string[];
+  userTenants?: AssociatedTenant[];
+  customAttributes?: Record<string, unknown>;
+  picture?: string;
+  verifiedEmail?: boolean;
+  verifiedPhone?: boolean;
+  givenName?: string;
+  middleName?: string;
+  familyName?: string;
+  additionalLoginIds?: string[];
+}
+
+/** Management patch: only the given fields change. */
+export interface PatchUserOptions extends Omit<UserOptions, 'additionalLoginIds'> {
+  status?: UserResponse['status'];
+}
+
+/** Body of `POST /v1/mgmt/user/create` (and `/create/test`, `/update`): a management user as the SDKs send it. */
+export interface MgmtUserRequest {
+  loginId: string;
+  email?: string;
+  phone?: string;
+  /** `name` and `displayName` are both accepted; `name` wins. */
+  name?: string;
+  displayName?: string;
+  givenName?: string;
+  middleName?: string;
+  familyName?: string;
+  roleNames?: string[];
+  userTenants?: AssociatedTenant[];
+  customAttributes?: Record<string, unknown>;
+  picture?: string;
+  verifiedEmail?: boolean;
+  verifiedPhone?: boolean;
+  additionalLoginIds?: string[];
+  status?: UserResponse['status'];
+  test?: boolean;
+}
+
+/** `management.user.search` options (the subset notp filters on; other fields are ignored). */
+export interface UserSearchRequest {
+  page?: number;
+  limit?: number;
+  text?: string;
+  loginIds?: string[];
+  statuses?: UserResponse['status'][];
+  roles?: string[];
+  tenantIds?: string[];
+  withTestUser?: boolean;
+}
+
+export interface UserSearchResponse {
+  users: UserResponse[];
+  total: number;
+}

@@ -1,0 +1,22 @@
+// Picks the store adapter from DATABASE_URL.
+import { ConfigError } from '../config/config.js';
+import type { Store } from './ports.js';
+import { SqliteStore } from './sqlite/SqliteStore.js';
+
+/** `sqlite:<path>` (`sqlite::memory:` for a private in-memory database) → SqliteStore, migrated and ready. */
+export async function createStore(databaseUrl: string): Promise<Store> {
+  if (databaseUrl.startsWith('sqlite:')) {
+    // `sqlite:///abs/path` and `sqlite:./rel/path` both name a file path.
+    const rest = databaseUrl.slice('sqlite:'.length);
+    const path = rest.startsWith('//') ? rest.slice(2) : rest;
+    if (path === '') throw new ConfigError('DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/notp.db');
+    return SqliteStore.open(path);
+  }
+  if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
+    throw new ConfigError(
+      'DATABASE_URL: the PostgreSQL store adapter is not available yet (it arrives with the scale-out work); ' +
+        'use sqlite:<path> for now',
+    );
+  }
+  throw new ConfigError('DATABASE_URL: must be sqlite:<path> or postgres://…');
+}

@@ -1,0 +1,92 @@
+// Signing keys on SQLite: at most one active key per project (a partial unique index), rotation in one transaction.
+import type { Database, Statement } from 'better-sqlite3';
+import type { KeyStore, SigningKeyRecord } from '../ports.js';
+
+interface SigningKeyRow {
+  kid: string;
+  project_id: string;
+  alg: SigningKeyRecord['alg'];
+  public_jwk: string;
+  private_key_enc: string;
+  status: SigningKeyRecord['status'];
+  created_at: number;
+  retire_after: number | null;
+}
+
+function toKeyRecord(r: SigningKeyRow): SigningKeyRecord {
+  return {
+    kid: r.kid,
+    projectId: r.project_id,
+    alg: r.alg,
+    publicJwk: JSON.parse(r.public_jwk) as Record<string, unknown>,
+    privateKeyEnc: r.private_key_enc,
+    status: r.status,
+    createdAt: r.created_at,
+    retireAfter: r.retire_after,
+  };
+}
+
+export class SqliteKeyStore implements KeyStore {
+  private readonly insert: Statement;
+  private readonly selectPublished: Statement;
+  private readonly selectActive: Statement;
+  private readonly demoteActive: Statement;
+  private readonly retire: Statement;
+  private readonly rotateTx: (projectId: string, next: SigningKeyRecord, retireAfter: number) => void;
+
+  constructor(db: Database) {
+    this.insert = db.prepare(`INSERT INTO signing_keys
+        (kid, project_id, alg, public_jwk, private_key_enc, status, created_at, retire_after)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    // The active key first among equal times: it is the one signing now.
+    this.selectPublished = db.prepare(`SELECT * FROM signing_keys
+      WHERE project_id = ? AND status IN ('active', 'verify-only')
+      ORDER BY created_at DESC, status = 'active' DESC, kid`);
+    this.selectActive = db.prepare("SELECT * FROM signing_keys WHERE project_id = ? AND status = 'active'");
+    this.demoteActive = db.prepare(
+      "UPDATE signing_keys SET status = 'verify-only', retire_after = ? WHERE project_id = ? AND status = 'active'",
+    );
+    this.retire = db.prepare(
+      "UPDATE signing_keys SET status = 'retired' WHERE status = 'verify-only' AND retire_after <= ?",
+    );
+
+    this.rotateTx = db.transaction((projectId: string, next: SigningKeyRecord, retireAfter: number) => {
+      this.demoteActive.run(retireAfter, projectId);
+      this.insertKey({ ...next, projectId, status: 'active', retireAfter: null });
+    });
+  }
+
+  private insertKey(k: SigningKeyRecord): void {
+    this.insert.run(
+      k.kid,
+      k.projectId,
+      k.alg,
+      JSON.stringify(k.publicJwk),
+      k.privateKeyEnc,
+      k.status,
+      k.createdAt,
+      k.retireAfter,
+    );
+  }
+
+  async create(key: SigningKeyRecord): Promise<void> {
+    this.insertKey(key);
+  }
+
+  async listPublished(projectId: string): Promise<SigningKeyRecord[]> {
+    return (this.selectPublished.all(projectId) as SigningKeyRow[]).map(toKeyRecord);
+  }
+
+  async getActive(projectId: string): Promise<SigningKeyRecord | null> {
+    const row = this.selectActive.get(projectId) as SigningKeyRow | undefined;
+    return row ? toKeyRecord(row) : null;
+  }
+
+  async rotate(projectId: string, next: SigningKeyRecord, retireAfter: number): Promise<void> {
+    this.rotateTx(projectId, next, retireAfter);
+  }
+
+  async retireDue(now: number): Promise<number> {
+    return this.retire.run(now).changes;
+  }
+}

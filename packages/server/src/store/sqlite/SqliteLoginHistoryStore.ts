@@ -1,0 +1,45 @@
+// Login history on SQLite: append-only rows, read newest first.
+import type { Database, Statement } from 'better-sqlite3';
+import type { LoginHistoryRecord, LoginHistoryStore } from '../ports.js';
+
+interface LoginHistoryRow {
+  project_id: string;
+  user_id: string;
+  login_time: number;
+  ip: string;
+  city: string;
+  country: string;
+}
+
+const DEFAULT_LIMIT = 50;
+
+export class SqliteLoginHistoryStore implements LoginHistoryStore {
+  private readonly insert: Statement;
+  private readonly selectNewest: Statement;
+
+  constructor(db: Database) {
+    this.insert = db.prepare(
+      'INSERT INTO login_history (project_id, user_id, login_time, ip, city, country) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    // id breaks ties between logins in the same millisecond: the later insert is the newer login.
+    this.selectNewest = db.prepare(
+      'SELECT * FROM login_history WHERE project_id = ? AND user_id = ? ORDER BY login_time DESC, id DESC LIMIT ?',
+    );
+  }
+
+  async add(e: LoginHistoryRecord): Promise<void> {
+    this.insert.run(e.projectId, e.userId, e.loginTime, e.ip, e.city, e.country);
+  }
+
+  async list(projectId: string, userId: string, limit = DEFAULT_LIMIT): Promise<LoginHistoryRecord[]> {
+    const rows = this.selectNewest.all(projectId, userId, Math.max(0, Math.trunc(limit))) as LoginHistoryRow[];
+    return rows.map((r) => ({
+      projectId: r.project_id,
+      userId: r.user_id,
+      loginTime: r.login_time,
+      ip: r.ip,
+      city: r.city,
+      country: r.country,
+    }));
+  }
+}

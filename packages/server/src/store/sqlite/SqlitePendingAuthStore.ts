@@ -1,0 +1,196 @@
+// Pending logins on SQLite: the hot path of every login (insert, lookups by hash, verify, consume), one statement each.
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  LoginIdTakenError,
+  type PendingAuthRecord,
+  type PendingAuthStore,
+  type PendingKind,
+  type PendingRequest,
+  type PendingStatus,
+  type Verification,
+  type VerifyResult,
+} from '../ports.js';
+import type { SqliteUserStore } from './SqliteUserStore.js';
+
+interface PendingAuthRow {
+  id: string;
+  project_id: string;
+  ref_hash: string;
+  code_hash: string;
+  kind: PendingKind;
+  request: string;
+  expected_phone: string | null;
+  user_id: string | null;
+  parent_session_id: string | null;
+  status: PendingStatus;
+  failure_code: string | null;
+  sender_phone: string | null;
+  sender_wa_id: string | null;
+  sender_bsuid: string | null;
+  result_user_id: string | null;
+  first_seen: number;
+  confirm_nonce_hash: string | null;
+  created_at: number;
+  expires_at: number;
+  verified_at: number | null;
+  consumed_at: number | null;
+}
+
+function toPendingAuthRecord(r: PendingAuthRow): PendingAuthRecord {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    refHash: r.ref_hash,
+    codeHash: r.code_hash,
+    kind: r.kind,
+    request: JSON.parse(r.request) as PendingRequest,
+    expectedPhone: r.expected_phone,
+    userId: r.user_id,
+    parentSessionId: r.parent_session_id,
+    status: r.status,
+    failureCode: r.failure_code,
+    senderPhone: r.sender_phone,
+    senderWaId: r.sender_wa_id,
+    senderBsuid: r.sender_bsuid,
+    resultUserId: r.result_user_id,
+    firstSeen: r.first_seen === 1,
+    confirmNonceHash: r.confirm_nonce_hash,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    verifiedAt: r.verified_at,
+    consumedAt: r.consumed_at,
+  };
+}
+
+function toPendingAuthRow(p: PendingAuthRecord): PendingAuthRow {
+  return {
+    id: p.id,
+    project_id: p.projectId,
+    ref_hash: p.refHash,
+    code_hash: p.codeHash,
+    kind: p.kind,
+    request: JSON.stringify(p.request),
+    expected_phone: p.expectedPhone,
+    user_id: p.userId,
+    parent_session_id: p.parentSessionId,
+    status: p.status,
+    failure_code: p.failureCode,
+    sender_phone: p.senderPhone,
+    sender_wa_id: p.senderWaId,
+    sender_bsuid: p.senderBsuid,
+    result_user_id: p.resultUserId,
+    first_seen: p.firstSeen ? 1 : 0,
+    confirm_nonce_hash: p.confirmNonceHash,
+    created_at: p.createdAt,
+    expires_at: p.expiresAt,
+    verified_at: p.verifiedAt,
+    consumed_at: p.consumedAt,
+  };
+}
+
+export class SqlitePendingAuthStore implements PendingAuthStore {
+  private readonly insert: Statement;
+  private readonly selectByRefHash: Statement;
+  private readonly selectByCodeHash: Statement;
+  private readonly selectById: Statement;
+  private readonly recordMessageKey: Statement;
+  private readonly applyVerification: Statement;
+  private readonly consumeVerified: Statement;
+  private readonly deleteExpiredBefore: Statement;
+  private readonly verifyTx: (v: Verification) => VerifyResult;
+
+  constructor(db: Database, users: SqliteUserStore) {
+    this.insert = db.prepare(`INSERT INTO pending_auths (
+        id, project_id, ref_hash, code_hash, kind, request, expected_phone, user_id, parent_session_id, status,
+        failure_code, sender_phone, sender_wa_id, sender_bsuid, result_user_id, first_seen, confirm_nonce_hash,
+        created_at, expires_at, verified_at, consumed_at)
+      VALUES (
+        @id, @project_id, @ref_hash, @code_hash, @kind, @request, @expected_phone, @user_id, @parent_session_id, @status,
+        @failure_code, @sender_phone, @sender_wa_id, @sender_bsuid, @result_user_id, @first_seen, @confirm_nonce_hash,
+        @created_at, @expires_at, @verified_at, @consumed_at)`);
+    this.selectByRefHash = db.prepare('SELECT * FROM pending_auths WHERE ref_hash = ?');
+    this.selectByCodeHash = db.prepare('SELECT * FROM pending_auths WHERE code_hash = ?');
+    this.selectById = db.prepare('SELECT * FROM pending_auths WHERE id = ?');
+    this.recordMessageKey = db.prepare(
+      'INSERT INTO webhook_messages (message_key, recorded_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    );
+    // The status/expiry check and the write are one conditional UPDATE: no read-then-write window.
+    // Optional fields keep their earlier value when not given (a confirmation step sets them before 'verified').
+    this.applyVerification = db.prepare(`UPDATE pending_auths SET
+        status = @status,
+        failure_code = @failure_code,
+        sender_phone = coalesce(@sender_phone, sender_phone),
+        sender_wa_id = coalesce(@sender_wa_id, sender_wa_id),
+        sender_bsuid = coalesce(@sender_bsuid, sender_bsuid),
+        result_user_id = coalesce(@result_user_id, result_user_id),
+        first_seen = coalesce(@first_seen, first_seen),
+        confirm_nonce_hash = coalesce(@confirm_nonce_hash, confirm_nonce_hash),
+        verified_at = CASE WHEN @status = 'verified' THEN @now ELSE verified_at END
+      WHERE id = @id AND status IN ('pending', 'awaiting-confirmation') AND expires_at > @now`);
+    this.consumeVerified = db.prepare(`UPDATE pending_auths SET status = 'consumed', consumed_at = @now
+      WHERE ref_hash = @refHash AND status = 'verified' AND expires_at > @now
+      RETURNING *`);
+    this.deleteExpiredBefore = db.prepare('DELETE FROM pending_auths WHERE expires_at < ?');
+
+    this.verifyTx = db.transaction((v: Verification): VerifyResult => {
+      if (this.recordMessageKey.run(v.messageKey, v.now).changes === 0) return 'duplicate-message';
+      const updated = this.applyVerification.run({
+        id: v.pendingId,
+        status: v.status,
+        failure_code: v.status === 'failed' ? (v.failureCode ?? null) : null,
+        sender_phone: v.senderPhone,
+        sender_wa_id: v.senderWaId,
+        sender_bsuid: v.senderBsuid,
+        result_user_id: v.resultUserId ?? null,
+        first_seen: v.firstSeen === undefined ? null : v.firstSeen ? 1 : 0,
+        confirm_nonce_hash: v.confirmNonceHash ?? null,
+        now: v.now,
+      });
+      // The message key stays recorded: a redelivery of a message that found no live login is a duplicate too.
+      if (updated.changes === 0) return 'not-pending';
+      if (v.createUser) users.createSync(v.createUser);
+      if (v.updateUser && !users.updateSync(v.updateUser)) {
+        throw new Error(`verify: user to update does not exist: ${v.updateUser.userId}`);
+      }
+      return 'ok';
+    });
+  }
+
+  async create(record: PendingAuthRecord): Promise<void> {
+    this.insert.run(toPendingAuthRow(record));
+  }
+
+  async getByRefHash(refHash: string): Promise<PendingAuthRecord | null> {
+    const row = this.selectByRefHash.get(refHash) as PendingAuthRow | undefined;
+    return row ? toPendingAuthRecord(row) : null;
+  }
+
+  async getByCodeHash(codeHash: string): Promise<PendingAuthRecord | null> {
+    const row = this.selectByCodeHash.get(codeHash) as PendingAuthRow | undefined;
+    return row ? toPendingAuthRecord(row) : null;
+  }
+
+  async get(id: string): Promise<PendingAuthRecord | null> {
+    const row = this.selectById.get(id) as PendingAuthRow | undefined;
+    return row ? toPendingAuthRecord(row) : null;
+  }
+
+  async verify(v: Verification): Promise<VerifyResult> {
+    try {
+      return this.verifyTx(v);
+    } catch (err) {
+      // The transaction has rolled back: no message key, no status change, no user.
+      if (err instanceof LoginIdTakenError) return 'login-id-taken';
+      throw err;
+    }
+  }
+
+  async consume(refHash: string, now: number): Promise<PendingAuthRecord | null> {
+    const row = this.consumeVerified.get({ refHash, now }) as PendingAuthRow | undefined;
+    return row ? toPendingAuthRecord(row) : null;
+  }
+
+  async deleteExpired(before: number): Promise<number> {
+    return this.deleteExpiredBefore.run(before).changes;
+  }
+}

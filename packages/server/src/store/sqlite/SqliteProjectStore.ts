@@ -1,0 +1,66 @@
+// Projects on SQLite: settings as one JSON column, so new settings need no migration.
+import type { Database, Statement } from 'better-sqlite3';
+import type { ProjectRecord, ProjectSettings, ProjectStore } from '../ports.js';
+
+interface ProjectRow {
+  project_id: string;
+  name: string;
+  management_key_hash: string;
+  settings: string;
+  created_at: number;
+}
+
+function toProjectRecord(r: ProjectRow): ProjectRecord {
+  return {
+    projectId: r.project_id,
+    name: r.name,
+    managementKeyHash: r.management_key_hash,
+    settings: JSON.parse(r.settings) as ProjectSettings,
+    createdAt: r.created_at,
+  };
+}
+
+export class SqliteProjectStore implements ProjectStore {
+  private readonly insert: Statement;
+  private readonly selectOne: Statement;
+  private readonly selectAll: Statement;
+  private readonly setSettings: Statement;
+  private readonly setKeyHash: Statement;
+
+  constructor(db: Database) {
+    this.insert = db.prepare(
+      'INSERT INTO projects (project_id, name, management_key_hash, settings, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.selectOne = db.prepare('SELECT * FROM projects WHERE project_id = ?');
+    this.selectAll = db.prepare('SELECT * FROM projects ORDER BY created_at, project_id');
+    this.setSettings = db.prepare('UPDATE projects SET settings = ? WHERE project_id = ?');
+    this.setKeyHash = db.prepare('UPDATE projects SET management_key_hash = ? WHERE project_id = ?');
+  }
+
+  async create(project: ProjectRecord): Promise<void> {
+    this.insert.run(
+      project.projectId,
+      project.name,
+      project.managementKeyHash,
+      JSON.stringify(project.settings),
+      project.createdAt,
+    );
+  }
+
+  async get(projectId: string): Promise<ProjectRecord | null> {
+    const row = this.selectOne.get(projectId) as ProjectRow | undefined;
+    return row ? toProjectRecord(row) : null;
+  }
+
+  async list(): Promise<ProjectRecord[]> {
+    return (this.selectAll.all() as ProjectRow[]).map(toProjectRecord);
+  }
+
+  async updateSettings(projectId: string, settings: ProjectSettings): Promise<boolean> {
+    return this.setSettings.run(JSON.stringify(settings), projectId).changes > 0;
+  }
+
+  async setManagementKeyHash(projectId: string, hash: string): Promise<boolean> {
+    return this.setKeyHash.run(hash, projectId).changes > 0;
+  }
+}

@@ -1,0 +1,70 @@
+// The SQLite adapter of the Store port: one better-sqlite3 connection per process, schema migrated at open.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../ports.js';
+import { applyMigrations } from './applyMigrations.js';
+import { SqliteKeyStore } from './SqliteKeyStore.js';
+import { SqliteLoginHistoryStore } from './SqliteLoginHistoryStore.js';
+import { SqlitePendingAuthStore } from './SqlitePendingAuthStore.js';
+import { SqliteProjectStore } from './SqliteProjectStore.js';
+import { SqliteSessionStore } from './SqliteSessionStore.js';
+import { SqliteUserStore } from './SqliteUserStore.js';
+import { SqliteWebhookMessageStore } from './SqliteWebhookMessageStore.js';
+
+export const SQLITE_MEMORY = ':memory:';
+
+/** How long a write waits for another process's write lock before failing with SQLITE_BUSY, ms. */
+const BUSY_TIMEOUT_MS = 5000; // 5 s
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly projects: SqliteProjectStore;
+  readonly users: SqliteUserStore;
+  readonly pendingAuths: SqlitePendingAuthStore;
+  readonly webhookMessages: SqliteWebhookMessageStore;
+  readonly sessions: SqliteSessionStore;
+  readonly keys: SqliteKeyStore;
+  readonly loginHistory: SqliteLoginHistoryStore;
+  private readonly pingStmt: Database.Statement;
+
+  private constructor(readonly db: Database.Database) {
+    this.projects = new SqliteProjectStore(db);
+    this.users = new SqliteUserStore(db);
+    this.pendingAuths = new SqlitePendingAuthStore(db, this.users);
+    this.webhookMessages = new SqliteWebhookMessageStore(db);
+    this.sessions = new SqliteSessionStore(db);
+    this.keys = new SqliteKeyStore(db);
+    this.loginHistory = new SqliteLoginHistoryStore(db);
+    this.pingStmt = db.prepare('SELECT 1');
+  }
+
+  /** Opens (creating the file and its directory if needed) and migrates; `:memory:` gives a private in-memory database. */
+  static open(path: string): SqliteStore {
+    if (path !== SQLITE_MEMORY) mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    try {
+      // WAL: readers never block the writer, and a commit is one sequential append.
+      db.pragma('journal_mode = WAL');
+      // NORMAL under WAL syncs at checkpoints, not at every commit: a process crash loses nothing, a power cut or
+      // OS crash may lose the last commits (never corrupts). Pending logins are minutes-long, so that trade is worth
+      // the ~10× cheaper commits on the login hot path.
+      db.pragma('synchronous = NORMAL');
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      db.pragma('foreign_keys = ON');
+      applyMigrations(db);
+      return new SqliteStore(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  async ping(): Promise<void> {
+    this.pingStmt.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

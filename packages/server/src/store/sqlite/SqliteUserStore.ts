@@ -1,0 +1,259 @@
+// Users on SQLite: the record in `users`, its login ids in `user_login_ids` (whose primary key keeps them unique).
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  LoginIdTakenError,
+  type UserRecord,
+  type UserSearchQuery,
+  type UserStore,
+  type UserTenantRecord,
+} from '../ports.js';
+
+interface UserRow {
+  project_id: string;
+  user_id: string;
+  login_ids: string;
+  name: string | null;
+  given_name: string | null;
+  middle_name: string | null;
+  family_name: string | null;
+  email: string | null;
+  phone: string | null;
+  verified_email: number;
+  verified_phone: number;
+  wa_id: string | null;
+  wa_bsuid: string | null;
+  role_names: string;
+  user_tenants: string;
+  status: UserRecord['status'];
+  custom_attributes: string;
+  picture: string | null;
+  test: number;
+  created_at: number;
+  updated_at: number;
+}
+
+const SEARCH_DEFAULT_LIMIT = 100;
+const SEARCH_MAX_LIMIT = 1000;
+
+function toUserRecord(r: UserRow): UserRecord {
+  const user: UserRecord = {
+    projectId: r.project_id,
+    userId: r.user_id,
+    loginIds: JSON.parse(r.login_ids) as string[],
+    verifiedEmail: r.verified_email === 1,
+    verifiedPhone: r.verified_phone === 1,
+    roleNames: JSON.parse(r.role_names) as string[],
+    userTenants: JSON.parse(r.user_tenants) as UserTenantRecord[],
+    status: r.status,
+    customAttributes: JSON.parse(r.custom_attributes) as Record<string, unknown>,
+    test: r.test === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+  // Absent optional fields stay absent (not null), as the port's type says.
+  if (r.name !== null) user.name = r.name;
+  if (r.given_name !== null) user.givenName = r.given_name;
+  if (r.middle_name !== null) user.middleName = r.middle_name;
+  if (r.family_name !== null) user.familyName = r.family_name;
+  if (r.email !== null) user.email = r.email;
+  if (r.phone !== null) user.phone = r.phone;
+  if (r.wa_id !== null) user.waId = r.wa_id;
+  if (r.wa_bsuid !== null) user.waBsuid = r.wa_bsuid;
+  if (r.picture !== null) user.picture = r.picture;
+  return user;
+}
+
+function toUserRow(u: UserRecord): UserRow {
+  return {
+    project_id: u.projectId,
+    user_id: u.userId,
+    login_ids: JSON.stringify(u.loginIds),
+    name: u.name ?? null,
+    given_name: u.givenName ?? null,
+    middle_name: u.middleName ?? null,
+    family_name: u.familyName ?? null,
+    email: u.email ?? null,
+    phone: u.phone ?? null,
+    verified_email: u.verifiedEmail ? 1 : 0,
+    verified_phone: u.verifiedPhone ? 1 : 0,
+    wa_id: u.waId ?? null,
+    wa_bsuid: u.waBsuid ?? null,
+    role_names: JSON.stringify(u.roleNames),
+    user_tenants: JSON.stringify(u.userTenants),
+    status: u.status,
+    custom_attributes: JSON.stringify(u.customAttributes),
+    picture: u.picture ?? null,
+    test: u.test ? 1 : 0,
+    created_at: u.createdAt,
+    updated_at: u.updatedAt,
+  };
+}
+
+/** `LIKE` pattern for a case-insensitive substring match, with the wildcard characters escaped. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** An array filter as a JSON parameter for `json_each`, or null when absent/empty (= no filter). */
+function listParam(values: readonly string[] | undefined): string | null {
+  return values && values.length > 0 ? JSON.stringify(values) : null;
+}
+
+// One static WHERE clause for every search: a null parameter switches its filter off, so it is prepared once.
+const SEARCH_WHERE = `
+  u.project_id = @projectId
+  AND (@withTestUsers = 1 OR u.test = 0)
+  AND (@statuses IS NULL OR u.status IN (SELECT value FROM json_each(@statuses)))
+  AND (@loginIds IS NULL OR EXISTS (
+    SELECT 1 FROM user_login_ids l
+    WHERE l.project_id = u.project_id AND l.user_id = u.user_id
+      AND l.login_id IN (SELECT value FROM json_each(@loginIds))))
+  AND (@tenantIds IS NULL OR EXISTS (
+    SELECT 1 FROM json_each(u.user_tenants) t
+    WHERE json_extract(t.value, '$.tenantId') IN (SELECT value FROM json_each(@tenantIds))))
+  AND (@roleNames IS NULL
+    OR EXISTS (SELECT 1 FROM json_each(u.role_names) r WHERE r.value IN (SELECT value FROM json_each(@roleNames)))
+    OR EXISTS (
+      SELECT 1 FROM json_each(u.user_tenants) t, json_each(json_extract(t.value, '$.roleNames')) tr
+      WHERE tr.value IN (SELECT value FROM json_each(@roleNames))))
+  AND (@text IS NULL
+    OR lower(u.name) LIKE @text ESCAPE '\\'
+    OR lower(u.email) LIKE @text ESCAPE '\\'
+    OR lower(u.phone) LIKE @text ESCAPE '\\'
+    OR EXISTS (
+      SELECT 1 FROM user_login_ids l
+      WHERE l.project_id = u.project_id AND l.user_id = u.user_id AND lower(l.login_id) LIKE @text ESCAPE '\\'))`;
+
+export class SqliteUserStore implements UserStore {
+  private readonly insertUser: Statement;
+  private readonly replaceUser: Statement;
+  private readonly insertLoginId: Statement;
+  private readonly deleteLoginIds: Statement;
+  private readonly selectUser: Statement;
+  private readonly selectByLoginId: Statement;
+  private readonly selectByVerifiedPhone: Statement;
+  private readonly deleteUser: Statement;
+  private readonly deleteUserSessions: Statement;
+  private readonly deleteUserHistory: Statement;
+  private readonly searchPage: Statement;
+  private readonly searchCount: Statement;
+  private readonly createTx: (user: UserRecord) => void;
+  private readonly replaceTx: (user: UserRecord) => boolean;
+  private readonly deleteTx: (projectId: string, userId: string) => boolean;
+
+  constructor(private readonly db: Database) {
+    this.insertUser = db.prepare(`INSERT INTO users (
+        project_id, user_id, login_ids, name, given_name, middle_name, family_name, email, phone,
+        verified_email, verified_phone, wa_id, wa_bsuid, role_names, user_tenants, status, custom_attributes,
+        picture, test, created_at, updated_at)
+      VALUES (
+        @project_id, @user_id, @login_ids, @name, @given_name, @middle_name, @family_name, @email, @phone,
+        @verified_email, @verified_phone, @wa_id, @wa_bsuid, @role_names, @user_tenants, @status, @custom_attributes,
+        @picture, @test, @created_at, @updated_at)`);
+    this.replaceUser = db.prepare(`UPDATE users SET
+        login_ids = @login_ids, name = @name, given_name = @given_name, middle_name = @middle_name,
+        family_name = @family_name, email = @email, phone = @phone, verified_email = @verified_email,
+        verified_phone = @verified_phone, wa_id = @wa_id, wa_bsuid = @wa_bsuid, role_names = @role_names,
+        user_tenants = @user_tenants, status = @status, custom_attributes = @custom_attributes,
+        picture = @picture, test = @test, created_at = @created_at, updated_at = @updated_at
+      WHERE project_id = @project_id AND user_id = @user_id`);
+    // DO NOTHING (rather than an error) tells us which login id was taken without parsing error messages.
+    this.insertLoginId = db.prepare(
+      'INSERT INTO user_login_ids (project_id, login_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    this.deleteLoginIds = db.prepare('DELETE FROM user_login_ids WHERE project_id = ? AND user_id = ?');
+    this.selectUser = db.prepare('SELECT * FROM users WHERE project_id = ? AND user_id = ?');
+    this.selectByLoginId = db.prepare(`SELECT u.* FROM user_login_ids l
+      JOIN users u ON u.project_id = l.project_id AND u.user_id = l.user_id
+      WHERE l.project_id = ? AND l.login_id = ?`);
+    this.selectByVerifiedPhone = db.prepare(
+      'SELECT * FROM users WHERE project_id = ? AND phone = ? AND verified_phone = 1 ORDER BY created_at, user_id',
+    );
+    this.deleteUser = db.prepare('DELETE FROM users WHERE project_id = ? AND user_id = ?');
+    this.deleteUserSessions = db.prepare('DELETE FROM refresh_sessions WHERE project_id = ? AND user_id = ?');
+    this.deleteUserHistory = db.prepare('DELETE FROM login_history WHERE project_id = ? AND user_id = ?');
+    this.searchPage = db.prepare(
+      `SELECT u.* FROM users u WHERE ${SEARCH_WHERE} ORDER BY u.created_at, u.user_id LIMIT @limit OFFSET @offset`,
+    );
+    this.searchCount = db.prepare(`SELECT count(*) AS total FROM users u WHERE ${SEARCH_WHERE}`);
+
+    this.createTx = db.transaction((user: UserRecord) => {
+      this.insertUser.run(toUserRow(user));
+      this.insertLoginIdsOf(user);
+    });
+    this.replaceTx = db.transaction((user: UserRecord): boolean => {
+      if (this.replaceUser.run(toUserRow(user)).changes === 0) return false;
+      this.deleteLoginIds.run(user.projectId, user.userId);
+      this.insertLoginIdsOf(user);
+      return true;
+    });
+    this.deleteTx = db.transaction((projectId: string, userId: string): boolean => {
+      // user_login_ids go by ON DELETE CASCADE; sessions and history have no foreign key, so they go here.
+      if (this.deleteUser.run(projectId, userId).changes === 0) return false;
+      this.deleteUserSessions.run(projectId, userId);
+      this.deleteUserHistory.run(projectId, userId);
+      return true;
+    });
+  }
+
+  private insertLoginIdsOf(user: UserRecord): void {
+    for (const loginId of new Set(user.loginIds)) {
+      if (this.insertLoginId.run(user.projectId, loginId, user.userId).changes === 0) {
+        throw new LoginIdTakenError(loginId); // thrown inside the transaction: everything rolls back
+      }
+    }
+  }
+
+  /** Synchronous insert for use inside another transaction (pending-auth verification). Throws LoginIdTakenError. */
+  createSync(user: UserRecord): void {
+    this.createTx(user);
+  }
+
+  /** Synchronous replace for use inside another transaction. Throws LoginIdTakenError. */
+  updateSync(user: UserRecord): boolean {
+    return this.replaceTx(user);
+  }
+
+  async create(user: UserRecord): Promise<void> {
+    this.createTx(user);
+  }
+
+  async get(projectId: string, userId: string): Promise<UserRecord | null> {
+    const row = this.selectUser.get(projectId, userId) as UserRow | undefined;
+    return row ? toUserRecord(row) : null;
+  }
+
+  async getByLoginId(projectId: string, loginId: string): Promise<UserRecord | null> {
+    const row = this.selectByLoginId.get(projectId, loginId) as UserRow | undefined;
+    return row ? toUserRecord(row) : null;
+  }
+
+  async findByVerifiedPhone(projectId: string, phone: string): Promise<UserRecord[]> {
+    return (this.selectByVerifiedPhone.all(projectId, phone) as UserRow[]).map(toUserRecord);
+  }
+
+  async update(user: UserRecord): Promise<boolean> {
+    return this.replaceTx(user);
+  }
+
+  async delete(projectId: string, userId: string): Promise<boolean> {
+    return this.deleteTx(projectId, userId);
+  }
+
+  async search(projectId: string, query: UserSearchQuery): Promise<{ users: UserRecord[]; total: number }> {
+    const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? SEARCH_DEFAULT_LIMIT)), SEARCH_MAX_LIMIT);
+    const page = Math.max(0, Math.trunc(query.page ?? 0));
+    const filters = {
+      projectId,
+      withTestUsers: query.withTestUsers ? 1 : 0,
+      statuses: listParam(query.statuses),
+      loginIds: listParam(query.loginIds),
+      tenantIds: listParam(query.tenantIds),
+      roleNames: listParam(query.roleNames),
+      text: query.text ? containsPattern(query.text) : null,
+    };
+    const users = (this.searchPage.all({ ...filters, limit, offset: page * limit }) as UserRow[]).map(toUserRecord);
+    const { total } = this.searchCount.get(filters) as { total: number };
+    return { users, total };
+  }
+}

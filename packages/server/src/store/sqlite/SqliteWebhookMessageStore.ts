@@ -1,0 +1,23 @@
+// Inbound message keys on SQLite: the primary key turns "seen before?" into one insert.
+import type { Database, Statement } from 'better-sqlite3';
+import type { WebhookMessageStore } from '../ports.js';
+
+export class SqliteWebhookMessageStore implements WebhookMessageStore {
+  private readonly insert: Statement;
+  private readonly deleteBefore: Statement;
+
+  constructor(db: Database) {
+    this.insert = db.prepare(
+      'INSERT INTO webhook_messages (message_key, recorded_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    );
+    this.deleteBefore = db.prepare('DELETE FROM webhook_messages WHERE recorded_at < ?');
+  }
+
+  async record(messageKey: string, now: number): Promise<boolean> {
+    return this.insert.run(messageKey, now).changes === 1;
+  }
+
+  async deleteOlderThan(before: number): Promise<number> {
+    return this.deleteBefore.run(before).changes;
+  }
+}

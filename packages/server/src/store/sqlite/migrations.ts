@@ -1,0 +1,140 @@
+// The SQL schema as numbered migrations, kept in TypeScript so the bundled server needs no files beside it.
+// Portable by design: a PostgreSQL adapter mirrors these tables, columns and constraints one for one
+// (TEXT → text, INTEGER epoch ms → bigint, INTEGER 0/1 flags → boolean, JSON text → jsonb,
+// login_history.id INTEGER PRIMARY KEY (SQLite's auto-numbered rowid) → bigint generated always as identity).
+// Never edit a published migration: add the next number.
+
+export interface Migration {
+  /** Applied in ascending order; recorded in `schema_migrations`. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE projects (
+  project_id          TEXT PRIMARY KEY,
+  name                TEXT NOT NULL,
+  management_key_hash TEXT NOT NULL,
+  settings            TEXT NOT NULL,
+  created_at          INTEGER NOT NULL
+);
+
+CREATE TABLE users (
+  project_id        TEXT NOT NULL,
+  user_id           TEXT NOT NULL,
+  login_ids         TEXT NOT NULL,
+  name              TEXT,
+  given_name        TEXT,
+  middle_name       TEXT,
+  family_name       TEXT,
+  email             TEXT,
+  phone             TEXT,
+  verified_email    INTEGER NOT NULL,
+  verified_phone    INTEGER NOT NULL,
+  wa_id             TEXT,
+  wa_bsuid          TEXT,
+  role_names        TEXT NOT NULL,
+  user_tenants      TEXT NOT NULL,
+  status            TEXT NOT NULL CHECK (status IN ('enabled', 'disabled', 'invited')),
+  custom_attributes TEXT NOT NULL,
+  picture           TEXT,
+  test              INTEGER NOT NULL,
+  created_at        INTEGER NOT NULL,
+  updated_at        INTEGER NOT NULL,
+  PRIMARY KEY (project_id, user_id)
+);
+CREATE INDEX users_verified_phone ON users (project_id, phone) WHERE verified_phone = 1;
+CREATE INDEX users_created_at ON users (project_id, created_at);
+
+-- The primary key is what makes "a login id is unique per project" a database guarantee.
+CREATE TABLE user_login_ids (
+  project_id TEXT NOT NULL,
+  login_id   TEXT NOT NULL,
+  user_id    TEXT NOT NULL,
+  PRIMARY KEY (project_id, login_id),
+  FOREIGN KEY (project_id, user_id) REFERENCES users (project_id, user_id) ON DELETE CASCADE
+);
+CREATE INDEX user_login_ids_user ON user_login_ids (project_id, user_id);
+
+CREATE TABLE pending_auths (
+  id                 TEXT PRIMARY KEY,
+  project_id         TEXT NOT NULL,
+  ref_hash           TEXT NOT NULL UNIQUE,
+  code_hash          TEXT NOT NULL UNIQUE,
+  kind               TEXT NOT NULL CHECK (kind IN ('signup', 'signin', 'signup-in', 'update')),
+  request            TEXT NOT NULL,
+  expected_phone     TEXT,
+  user_id            TEXT,
+  parent_session_id  TEXT,
+  status             TEXT NOT NULL CHECK (status IN ('pending', 'awaiting-confirmation', 'verified', 'failed', 'consumed')),
+  failure_code       TEXT,
+  sender_phone       TEXT,
+  sender_wa_id       TEXT,
+  sender_bsuid       TEXT,
+  result_user_id     TEXT,
+  first_seen         INTEGER NOT NULL,
+  confirm_nonce_hash TEXT,
+  created_at         INTEGER NOT NULL,
+  expires_at         INTEGER NOT NULL,
+  verified_at        INTEGER,
+  consumed_at        INTEGER
+);
+CREATE INDEX pending_auths_expires_at ON pending_auths (expires_at);
+
+CREATE TABLE webhook_messages (
+  message_key TEXT PRIMARY KEY,
+  recorded_at INTEGER NOT NULL
+);
+CREATE INDEX webhook_messages_recorded_at ON webhook_messages (recorded_at);
+
+CREATE TABLE refresh_sessions (
+  id            TEXT PRIMARY KEY,
+  project_id    TEXT NOT NULL,
+  user_id       TEXT NOT NULL,
+  family_id     TEXT NOT NULL,
+  amr           TEXT NOT NULL,
+  tenant_id     TEXT,
+  custom_claims TEXT NOT NULL,
+  created_at    INTEGER NOT NULL,
+  expires_at    INTEGER NOT NULL,
+  revoked_at    INTEGER,
+  rotated_at    INTEGER,
+  ip            TEXT,
+  user_agent    TEXT
+);
+CREATE INDEX refresh_sessions_user ON refresh_sessions (project_id, user_id);
+CREATE INDEX refresh_sessions_family ON refresh_sessions (family_id);
+CREATE INDEX refresh_sessions_expires_at ON refresh_sessions (expires_at);
+
+CREATE TABLE signing_keys (
+  kid             TEXT PRIMARY KEY,
+  project_id      TEXT NOT NULL,
+  alg             TEXT NOT NULL CHECK (alg IN ('RS256', 'ES256', 'EdDSA')),
+  public_jwk      TEXT NOT NULL,
+  private_key_enc TEXT NOT NULL,
+  status          TEXT NOT NULL CHECK (status IN ('active', 'verify-only', 'retired')),
+  created_at      INTEGER NOT NULL,
+  retire_after    INTEGER
+);
+-- At most one active signing key per project: two instances racing to create the first key cannot both win.
+CREATE UNIQUE INDEX signing_keys_one_active ON signing_keys (project_id) WHERE status = 'active';
+CREATE INDEX signing_keys_project ON signing_keys (project_id, status);
+
+CREATE TABLE login_history (
+  id         INTEGER PRIMARY KEY,
+  project_id TEXT NOT NULL,
+  user_id    TEXT NOT NULL,
+  login_time INTEGER NOT NULL,
+  ip         TEXT NOT NULL,
+  city       TEXT NOT NULL,
+  country    TEXT NOT NULL
+);
+CREATE INDEX login_history_user ON login_history (project_id, user_id, login_time);
+`,
+  },
+];

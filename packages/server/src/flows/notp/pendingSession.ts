@@ -1,0 +1,81 @@
+// pendingSession: trades a verified pendingRef for a session exactly once; optionally long-polls until verified.
+import { errorByCode, errors, NotpError } from '@notp/core';
+import type { Deps } from '../../deps.js';
+import type { PendingAuthRecord, ProjectRecord } from '../../store/ports.js';
+import { type IssuedSession, issueSession } from '../sessions/issueSession.js';
+import { hashPendingRef } from './pendingRef.js';
+import type { PendingWaits } from './PendingWaits.js';
+
+export interface PendingSessionInput {
+  pendingRef: string;
+  /** notp extension (`Prefer: wait=N`, already clamped to 1–30 s): hold while pending. */
+  waitSec?: number;
+  /** The instance's registry of held requests; required for waiting. */
+  waits?: PendingWaits;
+  ip?: string;
+  userAgent?: string;
+}
+
+type Reading = { state: 'waiting'; record: PendingAuthRecord } | { state: 'verified'; record: PendingAuthRecord };
+
+/** Maps a pending auth's state to "keep waiting", "verified", or the terminal error. */
+function read(record: PendingAuthRecord | null, project: ProjectRecord, now: number): Reading {
+  // A ref of another project is as unknown as a ref that never existed.
+  if (!record || record.projectId !== project.projectId) throw new NotpError(errors.pendingUnknown);
+  if (record.status === 'failed') {
+    throw new NotpError((record.failureCode && errorByCode(record.failureCode)) || errors.internal, {
+      detail: `pending ${record.id} failed`,
+    });
+  }
+  if (record.status === 'consumed') throw new NotpError(errors.pendingAlreadyUsed);
+  if (now >= record.expiresAt) throw new NotpError(errors.pendingExpired);
+  if (record.status === 'verified') return { state: 'verified', record };
+  return { state: 'waiting', record };
+}
+
+export async function pendingSession(deps: Deps, project: ProjectRecord, input: PendingSessionInput): Promise<IssuedSession> {
+  const refHash = hashPendingRef(input.pendingRef);
+  const load = () => deps.store.pendingAuths.getByRefHash(refHash);
+  let reading = read(await load(), project, deps.clock.now());
+
+  if (reading.state === 'waiting' && input.waitSec && input.waits) {
+    const held = await input.waits.hold(reading.record.id, input.waitSec * 1000, async () => {
+      reading = read(await load(), project, deps.clock.now());
+      return reading.state === 'waiting';
+    });
+    if (held) reading = read(await load(), project, deps.clock.now());
+  }
+  if (reading.state === 'waiting') throw new NotpError(errors.notpPending);
+
+  const verified = reading.record;
+  const userId = verified.resultUserId;
+  if (!userId) throw new NotpError(errors.internal, { detail: `verified pending ${verified.id} has no result user` });
+
+  // Step-up / MFA: the parent session must still be live; its methods carry over.
+  let amr = ['whatsapp'];
+  if (verified.parentSessionId) {
+    const parent = await deps.store.sessions.get(verified.parentSessionId);
+    if (!parent || parent.revokedAt !== null || parent.userId !== userId) throw new NotpError(errors.tokenRevoked);
+    amr = [...new Set([...parent.amr, 'whatsapp'])];
+  }
+
+  // Exactly one caller wins the pending auth; everyone else sees it as used.
+  const consumed = await deps.store.pendingAuths.consume(refHash, deps.clock.now());
+  if (!consumed) throw new NotpError(errors.pendingAlreadyUsed);
+
+  const user = await deps.store.users.get(project.projectId, userId);
+  if (!user) throw new NotpError(errors.userNotFound, { detail: `user ${userId} vanished after verification` });
+  if (user.status === 'disabled') throw new NotpError(errors.userDisabled);
+
+  const req = consumed.request;
+  return issueSession(deps, {
+    project,
+    user,
+    amr,
+    ...(req.customClaims ? { customClaims: req.customClaims } : {}),
+    tenantId: req.tenantId ?? null,
+    firstSeen: consumed.firstSeen,
+    ...(input.ip !== undefined ? { ip: input.ip } : {}),
+    ...(input.userAgent !== undefined ? { userAgent: input.userAgent } : {}),
+  });
+}

@@ -1,0 +1,236 @@
+// receiveMessage: one inbound WhatsApp message → the pending login it completes (or fails), guard lines top to bottom.
+import { errors, type ErrorDef } from '@notp/core';
+import type { Deps } from '../../deps.js';
+import { pendingChannel } from '../../events/ports.js';
+import type { PendingAuthRecord, ProjectRecord, UserRecord, Verification } from '../../store/ports.js';
+import { phoneFromWaId, senderMatches } from '../../users/phone.js';
+import { newUserId } from '../../users/newUserId.js';
+import type { InboundMessage } from '../../whatsapp/ports.js';
+import { type ReplyKind, replyText } from '../../whatsapp/templates/messages.js';
+import { findCode, hashMessageCode } from './messageCode.js';
+
+/** Provider timestamps have 1 s resolution and phones' clocks drift: tolerate this much before the login started. */
+const CLOCK_SKEW_MS = 2 * 60 * 1000; // 2 min
+
+/** What the event bus says on `pendingChannel(id)`; waiters re-read the store, so the payload is informational. */
+export const PENDING_CHANGED = 'changed';
+
+/** The outcome of resolving who the login is for. */
+type Resolution =
+  | { ok: true; resultUserId: string; firstSeen: boolean; createUser?: UserRecord; updateUser?: UserRecord; reply: ReplyKind }
+  | { ok: false; error: ErrorDef; reply: ReplyKind };
+
+/**
+ * Handles one parsed, signature-checked message. Never throws for bad or unknown messages: it replies or ignores.
+ * (Store failures do propagate, so the webhook answers non-2xx and the provider redelivers.)
+ * Never messages a sender whose message matched no live login (cost abuse, WHATSAPP.md).
+ */
+export async function receiveMessage(deps: Deps, msg: InboundMessage): Promise<void> {
+  const now = deps.clock.now();
+  const code = msg.text ? findCode(msg.text) : null;
+  // The confirmation step (project.settings.confirmation, buttons) will handle msg.buttonId here; until then a
+  // button reply is just a message without a code.
+  if (!code) {
+    await deps.store.webhookMessages.record(msg.messageKey, now);
+    return;
+  }
+  const pending = await deps.store.pendingAuths.getByCodeHash(hashMessageCode(code));
+  if (!pending) {
+    await deps.store.webhookMessages.record(msg.messageKey, now);
+    return;
+  }
+  const project = await deps.store.projects.get(pending.projectId);
+  if (!project) {
+    await deps.store.webhookMessages.record(msg.messageKey, now);
+    return;
+  }
+  const say = (kind: ReplyKind) => reply(deps, project, pending, msg, kind);
+
+  // Not live any more: tell the sender once (the message key makes a redelivery silent).
+  const expired = now >= pending.expiresAt || msg.timestamp < pending.createdAt - CLOCK_SKEW_MS;
+  if (expired || (pending.status !== 'pending' && pending.status !== 'awaiting-confirmation')) {
+    if (await deps.store.webhookMessages.record(msg.messageKey, now)) say(notLiveReply(pending));
+    return;
+  }
+
+  const senderPhone = msg.waId ? phoneFromWaId(msg.waId) : null;
+  const sender = { senderPhone, senderWaId: msg.waId, senderBsuid: msg.bsuid };
+  const fail = (error: ErrorDef, kind: ReplyKind) => failPending(deps, project, pending, msg, sender, error, kind, now);
+
+  // Every nOTP login proves a phone number; a BSUID alone proves none (WHATSAPP.md: usernames, 2026).
+  if (!msg.waId || !senderPhone) return fail(errors.phoneWithheld, 'phone-withheld');
+  // A forwarded message is someone else's code relayed to this phone: the phishing relay pattern.
+  if (msg.forwarded) return fail(errors.senderMismatch, 'sender-mismatch');
+  if (pending.expectedPhone !== null && !senderMatches(pending.expectedPhone, msg.waId)) {
+    return fail(errors.senderMismatch, 'sender-mismatch');
+  }
+
+  const resolution = await resolveUser(deps, pending, msg, senderPhone, now);
+  if (!resolution.ok) return fail(resolution.error, resolution.reply);
+
+  // The confirmation step will choose 'awaiting-confirmation' here (and send buttons) when
+  // project.settings.confirmation is on; the store already accepts that status.
+  const verification: Verification = {
+    pendingId: pending.id,
+    messageKey: msg.messageKey,
+    ...sender,
+    status: 'verified',
+    resultUserId: resolution.resultUserId,
+    firstSeen: resolution.firstSeen,
+    now,
+  };
+  if (resolution.createUser) verification.createUser = resolution.createUser;
+  if (resolution.updateUser) verification.updateUser = resolution.updateUser;
+
+  const result = await deps.store.pendingAuths.verify(verification);
+  switch (result) {
+    case 'ok':
+      await deps.events.publish(pendingChannel(pending.id), PENDING_CHANGED);
+      say(resolution.reply);
+      return;
+    case 'duplicate-message':
+      return;
+    case 'not-pending':
+      // Lost a race (another message, or expiry): re-read to say which.
+      say(notLiveReply((await deps.store.pendingAuths.get(pending.id)) ?? pending));
+      return;
+    case 'login-id-taken':
+      // Someone took the login id (or phone) between start and now; the store wrote nothing, so fail cleanly.
+      return pending.kind === 'update'
+        ? fail(errors.phoneInUse, 'user-exists')
+        : fail(errors.userAlreadyExists, 'user-exists');
+  }
+}
+
+/** Marks the pending login failed (terminal: the waiting app learns at once) and tells the sender why. */
+async function failPending(
+  deps: Deps,
+  project: ProjectRecord,
+  pending: PendingAuthRecord,
+  msg: InboundMessage,
+  sender: Pick<Verification, 'senderPhone' | 'senderWaId' | 'senderBsuid'>,
+  error: ErrorDef,
+  kind: ReplyKind,
+  now: number,
+): Promise<void> {
+  const result = await deps.store.pendingAuths.verify({
+    pendingId: pending.id,
+    messageKey: msg.messageKey,
+    ...sender,
+    status: 'failed',
+    failureCode: error.code,
+    now,
+  });
+  if (result === 'ok') {
+    deps.log.info({ pendingId: pending.id, code: error.code }, 'nOTP login failed at the message');
+    await deps.events.publish(pendingChannel(pending.id), PENDING_CHANGED);
+    reply(deps, project, pending, msg, kind);
+  } else if (result === 'not-pending') {
+    reply(deps, project, pending, msg, notLiveReply((await deps.store.pendingAuths.get(pending.id)) ?? pending));
+  }
+}
+
+/** 'already-used' once the login completed, otherwise 'expired' (timed out or failed: start again). */
+function notLiveReply(pending: PendingAuthRecord): ReplyKind {
+  return pending.status === 'verified' || pending.status === 'consumed' ? 'already-used' : 'expired';
+}
+
+/** Who the login is for, per variant; a failure names the terminal error and the reply. */
+async function resolveUser(
+  deps: Deps,
+  pending: PendingAuthRecord,
+  msg: InboundMessage,
+  senderPhone: string,
+  now: number,
+): Promise<Resolution> {
+  const users = deps.store.users;
+  const req = pending.request;
+  const loginId = req.loginIdKind === 'empty' ? senderPhone : req.loginId;
+
+  const existing = pending.userId
+    ? await users.get(pending.projectId, pending.userId)
+    : pending.kind === 'signup'
+      ? null
+      : await users.getByLoginId(pending.projectId, loginId);
+
+  if (pending.kind === 'signup' || (pending.kind === 'signup-in' && !existing)) {
+    // A login id taken since the start is caught atomically by verify() ('login-id-taken').
+    const user = newUser(deps, pending, loginId, msg, senderPhone, now);
+    return { ok: true, resultUserId: user.userId, firstSeen: true, createUser: user, reply: 'signed-up' };
+  }
+
+  if (!existing) return { ok: false, error: errors.userNotFound, reply: 'user-not-found' };
+  if (existing.status === 'disabled') return { ok: false, error: errors.userDisabled, reply: 'user-disabled' };
+
+  if (pending.kind === 'update') {
+    const updated: UserRecord = {
+      ...existing,
+      phone: senderPhone,
+      verifiedPhone: true,
+      waId: msg.waId ?? undefined,
+      updatedAt: now,
+    };
+    if (msg.bsuid) updated.waBsuid = msg.bsuid;
+    if (req.addToLoginIds && !updated.loginIds.includes(senderPhone)) updated.loginIds = [...existing.loginIds, senderPhone];
+    return { ok: true, resultUserId: existing.userId, firstSeen: false, updateUser: updated, reply: 'phone-updated' };
+  }
+
+  // signin / signup-in of an existing user. A user found only now (signup-in raced a sign-up, or an empty loginId)
+  // had no expected phone at start: the sender must be their verified phone, or the login id itself.
+  if (pending.expectedPhone === null && req.loginIdKind !== 'empty') {
+    if (!existing.verifiedPhone || !existing.phone || !senderMatches(existing.phone, msg.waId ?? '')) {
+      return { ok: false, error: errors.senderMismatch, reply: 'sender-mismatch' };
+    }
+  }
+  // Keep the WhatsApp identifiers fresh (replies go to the wa_id as received; the BSUID survives number changes).
+  if (existing.waId !== msg.waId || (msg.bsuid && existing.waBsuid !== msg.bsuid)) {
+    const refreshed: UserRecord = { ...existing, waId: msg.waId ?? undefined, updatedAt: now };
+    if (msg.bsuid) refreshed.waBsuid = msg.bsuid;
+    return { ok: true, resultUserId: existing.userId, firstSeen: false, updateUser: refreshed, reply: 'signed-in' };
+  }
+  return { ok: true, resultUserId: existing.userId, firstSeen: false, reply: 'signed-in' };
+}
+
+/** The user a sign-up creates: the sender's phone is verified by the message itself. */
+function newUser(
+  deps: Deps,
+  pending: PendingAuthRecord,
+  loginId: string,
+  msg: InboundMessage,
+  senderPhone: string,
+  now: number,
+): UserRecord {
+  const fields = pending.request.user ?? {};
+  const user: UserRecord = {
+    projectId: pending.projectId,
+    userId: newUserId(deps.random),
+    loginIds: [loginId],
+    phone: senderPhone,
+    verifiedPhone: true,
+    verifiedEmail: false,
+    roleNames: [],
+    userTenants: [],
+    status: 'enabled',
+    customAttributes: {},
+    test: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (msg.waId) user.waId = msg.waId;
+  if (msg.bsuid) user.waBsuid = msg.bsuid;
+  for (const key of ['name', 'givenName', 'middleName', 'familyName'] as const) {
+    const v = fields[key];
+    if (v !== undefined) user[key] = v;
+  }
+  const email = fields.email ?? (pending.request.loginIdKind === 'email' ? pending.request.loginId : undefined);
+  if (email !== undefined) user.email = email;
+  return user;
+}
+
+/** Queues the reply to the sender's wa_id exactly as received; never on this call's path (ReplyQueue sends later). */
+function reply(deps: Deps, project: ProjectRecord, pending: PendingAuthRecord, msg: InboundMessage, kind: ReplyKind): void {
+  // A withheld number leaves no wa_id to write to (OutboundMessage addresses wa_ids only).
+  if (!msg.waId) return;
+  const text = replyText(kind, { appName: project.settings.appName }, pending.request.locale);
+  deps.replies.enqueue({ to: msg.waId, text, replyTo: msg.messageId });
+}

@@ -1,0 +1,256 @@
+// The one step table of the four nOTP start variants (signup, signin, signup-in, update), like oidc-provider's grant steps.
+import { errors, NotpError, type User } from '@notp/core';
+import type { Deps } from '../../deps.js';
+import type { PendingKind, PendingRequest, ProjectRecord, RefreshSessionRecord, UserRecord } from '../../store/ports.js';
+import { isEmail, normalizePhone } from '../../users/phone.js';
+import { authenticateRefresh } from '../sessions/authenticateRefresh.js';
+
+/** What a start route hands over, after its JSON schema checked the types. */
+export interface StartInput {
+  kind: PendingKind;
+  loginId: string;
+  /** Sign-up user fields. */
+  user?: User;
+  /** Sign-in options, flattened sign-up options, or update options. */
+  options?: {
+    stepup?: boolean;
+    mfa?: boolean;
+    customClaims?: Record<string, unknown>;
+    templateOptions?: Record<string, string>;
+    templateId?: string;
+    tenantId?: string;
+    locale?: string;
+    qrFormat?: 'png' | 'svg';
+    addToLoginIDs?: boolean;
+  };
+  /** update: the new phone, if the caller names it. */
+  phone?: string;
+  /** The refresh JWT the request carries (bearer part 2 or cookie); only read by steps that need it. */
+  refreshJwt?: string;
+  ip?: string;
+  userAgent?: string;
+}
+
+/** State the steps build up; `startLogin` turns it into a pending auth. */
+export interface StartContext {
+  deps: Deps;
+  project: ProjectRecord;
+  input: StartInput;
+  loginId: string;
+  loginIdKind: PendingRequest['loginIdKind'];
+  /** Sign-up fields, normalised (phone E.164, email lower-cased). */
+  user: PendingRequest['user'];
+  /** update: the new phone in E.164. */
+  newPhone: string | undefined;
+  /** The user this login is for, when known at start. */
+  existingUser: UserRecord | null;
+  /** Step-up/MFA/update: the refresh session that authorised the start, and its user. */
+  parent: { session: RefreshSessionRecord; user: UserRecord } | null;
+  /** Who must send the message; null = any sender. */
+  expectedPhone: string | null;
+}
+
+export type StartStep = (ctx: StartContext) => Promise<void> | void;
+
+/** Claims the server owns; a caller's customClaims may not replace them. */
+const RESERVED_CLAIMS = new Set([
+  'iss',
+  'sub',
+  'aud',
+  'iat',
+  'exp',
+  'nbf',
+  'jti',
+  'drn',
+  'amr',
+  'roles',
+  'permissions',
+  'tenants',
+  'dct',
+]);
+const MAX_LOGIN_ID = 320;
+const LOCALE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
+
+const invalid = (message: string) => new NotpError(errors.invalidArguments, { message });
+
+/** Phone → E.164, email → lower case, '' → empty, anything else (a username) → other. */
+export const normaliseLoginId: StartStep = (ctx) => {
+  const raw = ctx.input.loginId.trim();
+  if (raw.length > MAX_LOGIN_ID) throw invalid('loginId is too long');
+  if (raw === '') {
+    ctx.loginId = '';
+    ctx.loginIdKind = 'empty';
+    return;
+  }
+  const phone = normalizePhone(raw);
+  if (phone) {
+    ctx.loginId = phone;
+    ctx.loginIdKind = 'phone';
+    return;
+  }
+  // Looks like an international number but is not a possible one: say so rather than treat it as a username.
+  if (/^(?:\+|00)[\d\s\-().]+$/.test(raw)) throw invalid('loginId is not a possible phone number (use E.164, e.g. +16505551234)');
+  if (isEmail(raw)) {
+    ctx.loginId = raw.toLowerCase();
+    ctx.loginIdKind = 'email';
+    return;
+  }
+  ctx.loginId = raw;
+  ctx.loginIdKind = 'other';
+};
+
+/** Option values the schema cannot judge: reserved claim names, locale shape. */
+export const checkOptions: StartStep = (ctx) => {
+  const o = ctx.input.options ?? {};
+  for (const name of Object.keys(o.customClaims ?? {})) {
+    if (RESERVED_CLAIMS.has(name)) throw invalid(`customClaims may not set the reserved claim "${name}"`);
+  }
+  if (o.locale !== undefined && !LOCALE.test(o.locale)) throw invalid('locale must be a BCP 47 tag such as "en" or "pt-BR"');
+};
+
+/** Sign-up `user` fields: phone → E.164 (and equal to a phone loginId), email → lower case. */
+export const checkSignUpUser: StartStep = (ctx) => {
+  const u = ctx.input.user;
+  if (!u) return;
+  const user: NonNullable<PendingRequest['user']> = {};
+  for (const key of ['name', 'givenName', 'middleName', 'familyName'] as const) {
+    const v = u[key];
+    if (v !== undefined && v !== '') user[key] = v;
+  }
+  if (u.email !== undefined && u.email !== '') {
+    if (!isEmail(u.email.trim())) throw invalid('user.email is not an email address');
+    user.email = u.email.trim().toLowerCase();
+  }
+  if (u.phone !== undefined && u.phone !== '') {
+    const phone = normalizePhone(u.phone);
+    if (!phone) throw invalid('user.phone is not a possible phone number (use E.164, e.g. +16505551234)');
+    if (ctx.loginIdKind === 'phone' && phone !== ctx.loginId) throw invalid('user.phone differs from the phone loginId');
+    user.phone = phone;
+  }
+  ctx.user = user;
+};
+
+/** update: the optional new phone → E.164. */
+export const checkNewPhone: StartStep = (ctx) => {
+  const p = ctx.input.phone;
+  if (p === undefined || p === '') return;
+  const phone = normalizePhone(p);
+  if (!phone) throw invalid('phone is not a possible phone number (use E.164, e.g. +16505551234)');
+  ctx.newPhone = phone;
+};
+
+/** update always, sign-in only for step-up/MFA; every other start ignores the bearer's token (CONTRACT.md §1). */
+export function needsRefreshToken(kind: PendingKind, options: StartInput['options']): boolean {
+  return kind === 'update' || (kind === 'signin' && (options?.stepup === true || options?.mfa === true));
+}
+
+/** A live refresh session, where the variant needs one. */
+export const requireRefreshToken: StartStep = async (ctx) => {
+  if (!needsRefreshToken(ctx.input.kind, ctx.input.options)) return;
+  if (!ctx.input.refreshJwt) throw new NotpError(errors.refreshTokenRequired);
+  const { session, user } = await authenticateRefresh(ctx.deps, ctx.project, ctx.input.refreshJwt);
+  ctx.parent = { session, user };
+  ctx.existingUser = user;
+};
+
+/** Loads the user named by the loginId, if any (a step-up/update user comes from the token instead). */
+export const loadUser: StartStep = async (ctx) => {
+  if (ctx.parent) {
+    // The loginId, when given, must name the token's own user: no stepping up into someone else's account.
+    if (ctx.loginIdKind !== 'empty' && !ctx.parent.user.loginIds.includes(ctx.loginId)) {
+      throw new NotpError(errors.loginIdNotOwned);
+    }
+    return;
+  }
+  if (ctx.loginIdKind === 'empty') return;
+  ctx.existingUser = await ctx.deps.store.users.getByLoginId(ctx.project.projectId, ctx.loginId);
+};
+
+/** sign-in with a loginId: the user must exist. */
+export const userMustExist: StartStep = (ctx) => {
+  if (ctx.loginIdKind !== 'empty' && !ctx.existingUser) throw new NotpError(errors.userNotFound);
+};
+
+/** sign-up: the loginId must be free. */
+export const userMustNotExist: StartStep = (ctx) => {
+  if (ctx.existingUser) throw new NotpError(errors.userAlreadyExists);
+};
+
+export const userMustBeEnabled: StartStep = (ctx) => {
+  if (ctx.existingUser && ctx.existingUser.status === 'disabled') throw new NotpError(errors.userDisabled);
+};
+
+/** The user's verified phone, or a clear error: without one nobody can prove to be them over WhatsApp. */
+function verifiedPhoneOf(user: UserRecord): string {
+  if (user.verifiedPhone && user.phone) return user.phone;
+  throw new NotpError(errors.invalidRequest, {
+    message: 'This user has no verified phone number, so they cannot sign in with WhatsApp',
+  });
+}
+
+/** Who must send the WhatsApp message (CONTRACT.md §3). */
+export const decideExpectedPhone: StartStep = (ctx) => {
+  const { kind } = ctx.input;
+  if (kind === 'update') {
+    // The sender becomes the new verified phone; a named phone must be that sender.
+    ctx.expectedPhone = ctx.newPhone ?? null;
+    return;
+  }
+  if (ctx.loginIdKind === 'phone') {
+    ctx.expectedPhone = ctx.loginId;
+    return;
+  }
+  if (kind === 'signup') {
+    ctx.expectedPhone = ctx.user?.phone ?? null;
+    return;
+  }
+  // signin / signup-in of a known user by email or username (or a step-up): only their verified phone proves them.
+  if (ctx.existingUser) {
+    ctx.expectedPhone = verifiedPhoneOf(ctx.existingUser);
+    return;
+  }
+  // Empty loginId (the sender becomes the login id) or a new user on signup-in: any sender.
+  ctx.expectedPhone = null;
+};
+
+/** The table: which guard lines each variant runs, top to bottom. */
+export const startSteps: Readonly<Record<PendingKind, readonly StartStep[]>> = Object.freeze({
+  signup: [normaliseLoginId, checkOptions, checkSignUpUser, loadUser, userMustNotExist, decideExpectedPhone],
+  signin: [
+    normaliseLoginId,
+    checkOptions,
+    requireRefreshToken,
+    loadUser,
+    userMustExist,
+    userMustBeEnabled,
+    decideExpectedPhone,
+  ],
+  'signup-in': [normaliseLoginId, checkOptions, loadUser, userMustBeEnabled, decideExpectedPhone],
+  update: [
+    normaliseLoginId,
+    checkOptions,
+    checkNewPhone,
+    requireRefreshToken,
+    loadUser,
+    userMustBeEnabled,
+    decideExpectedPhone,
+  ],
+});
+
+/** Runs the variant's steps over a fresh context; throws the first step's NotpError. */
+export async function runStartSteps(deps: Deps, project: ProjectRecord, input: StartInput): Promise<StartContext> {
+  const ctx: StartContext = {
+    deps,
+    project,
+    input,
+    loginId: '',
+    loginIdKind: 'empty',
+    user: undefined,
+    newPhone: undefined,
+    existingUser: null,
+    parent: null,
+    expectedPhone: null,
+  };
+  for (const step of startSteps[input.kind]) await step(ctx);
+  return ctx;
+}

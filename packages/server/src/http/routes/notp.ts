@@ -1,0 +1,167 @@
+// nOTP routes: the four starts and pending-session (with the Prefer: wait long-poll) — schema → flow → answer.
+import { MAX_WAIT_SEC, routes } from '@notp/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RouteOptions } from '../../app.js';
+import { pendingSession } from '../../flows/notp/pendingSession.js';
+import { PendingWaits } from '../../flows/notp/PendingWaits.js';
+import { type StartInput, startLogin } from '../../flows/notp/startLogin.js';
+import { needsRefreshToken } from '../../flows/notp/startSteps.js';
+import type { PendingKind } from '../../store/ports.js';
+import { clientOf, refreshTokenOf, requireProject } from '../auth.js';
+import { sendSession } from '../sendSession.js';
+
+const str = (maxLength: number) => ({ type: 'string', maxLength }) as const;
+const stringMap = { type: 'object', additionalProperties: { type: 'string', maxLength: 1024 }, maxProperties: 50 } as const;
+
+/** Members common to sign-in options, flattened sign-up options and update options. Unknown members are ignored. */
+const commonOptions = {
+  customClaims: { type: 'object', maxProperties: 50 },
+  templateOptions: stringMap,
+  templateId: str(100),
+  locale: str(35),
+  qrFormat: { type: 'string', enum: ['png', 'svg'] },
+} as const;
+
+const loginOptionsSchema = {
+  type: 'object',
+  properties: {
+    ...commonOptions,
+    stepup: { type: 'boolean' },
+    mfa: { type: 'boolean' },
+    tenantId: str(200),
+  },
+} as const;
+
+const updateOptionsSchema = {
+  type: 'object',
+  properties: { ...commonOptions, addToLoginIDs: { type: 'boolean' } },
+} as const;
+
+const userSchema = {
+  type: 'object',
+  properties: {
+    name: str(200),
+    givenName: str(200),
+    middleName: str(200),
+    familyName: str(200),
+    email: str(254),
+    phone: str(40),
+  },
+} as const;
+
+// loginId may be '' (the sender's number becomes the login id); an omitted one means the same, because the
+// public SDKs drop an `undefined` loginId from the JSON body.
+const loginId = str(320);
+const providerId = str(100);
+
+const startResponse = {
+  200: {
+    type: 'object',
+    properties: { pendingRef: { type: 'string' }, redirectUrl: { type: 'string' }, image: { type: 'string' } },
+  },
+} as const;
+
+interface StartBody {
+  loginId?: string;
+  user?: StartInput['user'];
+  loginOptions?: StartInput['options'];
+  options?: StartInput['options'];
+  phone?: string;
+}
+
+const startRoutes: { path: string; kind: PendingKind; body: object }[] = [
+  {
+    path: routes.notp.signUp,
+    kind: 'signup',
+    body: { type: 'object', properties: { loginId, user: userSchema, loginOptions: loginOptionsSchema, providerId } },
+  },
+  {
+    path: routes.notp.signIn,
+    kind: 'signin',
+    body: { type: 'object', properties: { loginId, loginOptions: loginOptionsSchema, providerId } },
+  },
+  {
+    path: routes.notp.signUpOrIn,
+    kind: 'signup-in',
+    body: { type: 'object', properties: { loginId, loginOptions: loginOptionsSchema, providerId } },
+  },
+  {
+    path: routes.notp.update,
+    kind: 'update',
+    body: { type: 'object', properties: { loginId, phone: str(40), options: updateOptionsSchema } },
+  },
+];
+
+/**
+ * The granted wait of a `Prefer` header (RFC 7240): `wait=N` among comma-separated preferences, clamped to
+ * 1–MAX_WAIT_SEC seconds. Garbage, `wait=0` and a missing header mean "answer at once" (undefined).
+ */
+export function preferredWait(header: string | string[] | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const joined = Array.isArray(header) ? header.join(',') : header;
+  for (const preference of joined.split(',')) {
+    const m = /^\s*wait\s*=\s*"?(\d{1,6})"?\s*(?:;.*)?$/i.exec(preference);
+    if (!m?.[1]) continue;
+    const sec = Number(m[1]);
+    return sec < 1 ? undefined : Math.min(sec, MAX_WAIT_SEC);
+  }
+  return undefined;
+}
+
+export async function notpRoutes(app: FastifyInstance, opts: RouteOptions): Promise<void> {
+  const { deps } = opts;
+  const waits = new PendingWaits(deps.events);
+  // preClose runs while the server still holds connections: answer every held long-poll now, so close() need not
+  // wait out their deadlines (CONTRACT.md §1: never drop a connection mid-request). onClose covers inject()-only use.
+  app.addHook('preClose', (done) => {
+    waits.closeAll();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    waits.closeAll();
+    done();
+  });
+
+  for (const route of startRoutes) {
+    app.post(route.path, { schema: { body: route.body, response: startResponse } }, async (request) => {
+      const project = await requireProject(deps, request);
+      const body = (request.body ?? {}) as StartBody;
+      const { ip, userAgent } = clientOf(request);
+      const input: StartInput = { kind: route.kind, loginId: body.loginId ?? '', ip, userAgent };
+      const options = route.kind === 'update' ? body.options : body.loginOptions;
+      if (options) input.options = options;
+      if (route.kind === 'signup' && body.user) input.user = body.user;
+      if (route.kind === 'update' && body.phone !== undefined) input.phone = body.phone;
+      // Only the variants that need a refresh token read one (a stale token elsewhere is not an error).
+      if (needsRefreshToken(route.kind, options)) input.refreshJwt = refreshTokenOf(request);
+      return startLogin(deps, project, input);
+    });
+  }
+
+  app.post(
+    routes.notp.pendingSession,
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['pendingRef'],
+          properties: { pendingRef: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+      },
+    },
+    async (request: FastifyRequest<{ Body: { pendingRef: string } }>, reply) => {
+      const project = await requireProject(deps, request);
+      const waitSec = preferredWait(request.headers.prefer);
+      // Set before the flow runs so the E066103 answer of an elapsed wait carries it too.
+      if (waitSec !== undefined) reply.header('preference-applied', `wait=${waitSec}`);
+      const { ip, userAgent } = clientOf(request);
+      const issued = await pendingSession(deps, project, {
+        pendingRef: request.body.pendingRef,
+        ...(waitSec !== undefined ? { waitSec, waits } : {}),
+        ip,
+        userAgent,
+      });
+      return sendSession(reply, issued);
+    },
+  );
+}

@@ -1,0 +1,119 @@
+// Tests for renderQr: the PNG decodes back to exactly the QR matrix; the SVG is one path of the same modules.
+import { inflateSync } from 'node:zlib';
+import QRCode from 'qrcode';
+import { describe, expect, it } from 'vitest';
+import { crc32, renderQr } from './renderQr.js';
+
+const LINK = `https://wa.me/16505550100?text=${encodeURIComponent('Log in to Acme (acme.com) code K7Q2M9XD4HPZ8WBN')}`;
+
+interface DecodedPng {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colourType: number;
+  /** 1 = white, 0 = black, row-major. */
+  pixels: number[][];
+}
+
+/** Minimal PNG reader for our encoding: checks signature and CRCs, inflates IDAT, unpacks 1-bit rows. */
+function decodePng(base64: string): DecodedPng {
+  const png = Buffer.from(base64, 'base64');
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  let offset = 8;
+  const idat: Buffer[] = [];
+  let ihdr: Buffer | undefined;
+  const types: string[] = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('latin1', offset + 4, offset + 8);
+    const body = png.subarray(offset + 8, offset + 8 + length);
+    expect(png.readUInt32BE(offset + 8 + length)).toBe(crc32(png.subarray(offset + 4, offset + 8 + length)));
+    types.push(type);
+    if (type === 'IHDR') ihdr = body;
+    if (type === 'IDAT') idat.push(body);
+    offset += 12 + length;
+  }
+  expect(types).toEqual(['IHDR', 'IDAT', 'IEND']);
+  if (!ihdr) throw new Error('no IHDR');
+  const width = ihdr.readUInt32BE(0);
+  const height = ihdr.readUInt32BE(4);
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = Math.ceil(width / 8) + 1;
+  expect(raw.length).toBe(stride * height);
+  const pixels: number[][] = [];
+  for (let y = 0; y < height; y++) {
+    expect(raw[y * stride]).toBe(0);
+    const row: number[] = [];
+    for (let x = 0; x < width; x++) row.push(((raw[y * stride + 1 + (x >> 3)] as number) >> (7 - (x & 7))) & 1);
+    pixels.push(row);
+  }
+  return { width, height, bitDepth: ihdr[8] as number, colourType: ihdr[9] as number, pixels };
+}
+
+describe('crc32', () => {
+  it.each([
+    ['', 0],
+    ['123456789', 0xcbf43926],
+    ['The quick brown fox jumps over the lazy dog', 0x414fa339],
+  ])('crc32(%j) = %i', (input, expected) => {
+    expect(crc32(Buffer.from(input))).toBe(expected);
+  });
+});
+
+describe('renderQr png', () => {
+  it.each([['short'], [LINK], ['x'.repeat(300)]])('decodes back to the QR matrix for %s', (text) => {
+    const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+    const base64 = renderQr(text, 'png');
+    expect(base64).toMatch(/^[A-Za-z0-9+/]+=*$/); // base64, no data: prefix
+    const png = decodePng(base64);
+    const scale = png.width / (modules.size + 8);
+    expect(Number.isInteger(scale) && scale >= 3).toBe(true);
+    expect([png.width, png.bitDepth, png.colourType]).toEqual([png.height, 1, 0]);
+    for (let y = 0; y < png.height; y++) {
+      for (let x = 0; x < png.width; x++) {
+        const row = Math.floor(y / scale) - 4;
+        const col = Math.floor(x / scale) - 4;
+        const inSymbol = row >= 0 && row < modules.size && col >= 0 && col < modules.size;
+        const dark = inSymbol && modules.data[row * modules.size + col] === 1;
+        if (png.pixels[y]?.[x] !== (dark ? 0 : 1)) throw new Error(`pixel ${x},${y} wrong`);
+      }
+    }
+  });
+
+  it('is version 6 or smaller for a typical login link (a small, quickly scanned code)', () => {
+    expect(LINK.length).toBeLessThanOrEqual(120);
+    expect(QRCode.create(LINK, { errorCorrectionLevel: 'M' }).version).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('renderQr svg', () => {
+  it('draws exactly the dark modules in one path, offset by the quiet zone', () => {
+    const { modules } = QRCode.create(LINK, { errorCorrectionLevel: 'M' });
+    const svg = renderQr(LINK, 'svg');
+    const full = modules.size + 8;
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain(`viewBox="0 0 ${full} ${full}"`);
+    expect(svg.match(/<path/g)).toHaveLength(1);
+    const d = /<path[^>]* d="([^"]+)"/.exec(svg)?.[1] ?? '';
+    const drawn = new Set<string>();
+    for (const [, x, y, w] of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+      for (let i = 0; i < Number(w); i++) drawn.add(`${Number(y) - 4},${Number(x) - 4 + i}`);
+    }
+    const expected = new Set<string>();
+    for (let r = 0; r < modules.size; r++) {
+      for (let c = 0; c < modules.size; c++) if (modules.data[r * modules.size + c] === 1) expected.add(`${r},${c}`);
+    }
+    expect(drawn).toEqual(expected);
+  });
+
+  it('renders in well under a few milliseconds per code (the start hot path)', () => {
+    const n = 200;
+    for (const format of ['png', 'svg'] as const) {
+      const started = performance.now();
+      for (let i = 0; i < n; i++) renderQr(`${LINK}${i}`, format);
+      const perQr = (performance.now() - started) / n;
+      console.info(`renderQr ${format}: ${perQr.toFixed(3)} ms per QR`);
+      expect(perQr).toBeLessThan(20); // generous: shared CI cores; typical is < 1 ms
+    }
+  });
+});

@@ -140,8 +140,16 @@ export class SqliteUserStore implements UserStore {
   private readonly createTx: (user: UserRecord) => void;
   private readonly replaceTx: (user: UserRecord) => boolean;
   private readonly deleteTx: (projectId: string, userId: string) => boolean;
+  private readonly searchTx: (
+    filters: Record<string, string | number | null>,
+    limit: number,
+    offset: number,
+  ) => {
+    users: UserRecord[];
+    total: number;
+  };
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     this.insertUser = db.prepare(`INSERT INTO users (
         project_id, user_id, login_ids, name, given_name, middle_name, family_name, email, phone,
         verified_email, verified_phone, wa_id, wa_bsuid, role_names, user_tenants, status, custom_attributes,
@@ -193,6 +201,12 @@ export class SqliteUserStore implements UserStore {
       this.deleteUserSessions.run(projectId, userId);
       this.deleteUserHistory.run(projectId, userId);
       return true;
+    });
+    // One read transaction: the page and the total describe the same snapshot.
+    this.searchTx = db.transaction((filters: Record<string, string | number | null>, limit: number, offset: number) => {
+      const users = (this.searchPage.all({ ...filters, limit, offset }) as UserRow[]).map(toUserRecord);
+      const { total } = this.searchCount.get(filters) as { total: number };
+      return { users, total };
     });
   }
 
@@ -252,8 +266,6 @@ export class SqliteUserStore implements UserStore {
       roleNames: listParam(query.roleNames),
       text: query.text ? containsPattern(query.text) : null,
     };
-    const users = (this.searchPage.all({ ...filters, limit, offset: page * limit }) as UserRow[]).map(toUserRecord);
-    const { total } = this.searchCount.get(filters) as { total: number };
-    return { users, total };
+    return this.searchTx(filters, limit, page * limit);
   }
 }

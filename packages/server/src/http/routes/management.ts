@@ -1,0 +1,169 @@
+// Management API (CONTRACT.md §7): license handshake and users, authorised by `Bearer <projectId>:<managementKey>`.
+import { type MgmtUserRequest, routes, type UserResponse } from '@notp/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RouteOptions } from '../../app.js';
+import { createUser } from '../../flows/management/createUser.js';
+import { deleteUser, logoutUser } from '../../flows/management/deleteUser.js';
+import { findUser, type UserRef } from '../../flows/management/findUser.js';
+import { type SearchUsersInput, searchUsers } from '../../flows/management/searchUsers.js';
+import { updateUser } from '../../flows/management/updateUser.js';
+import { type UpdatePhoneInput, updateUserPhone, updateUserStatus } from '../../flows/management/updateUserPhone.js';
+import { toUserResponse } from '../../users/wire.js';
+import { requireManagement } from '../managementAuth.js';
+
+const MAX_ID = 320; // chars: longest login id (an email address)
+const str = (maxLength = 512) => ({ type: 'string', maxLength }) as const;
+const strList = { type: 'array', maxItems: 100, items: str(MAX_ID) } as const;
+const status = { type: 'string', enum: ['enabled', 'disabled', 'invited'] } as const;
+
+/** The user fields the SDKs send to create/update/patch (unknown fields are ignored, as the contract says). */
+const userProperties = {
+  loginId: str(MAX_ID),
+  email: str(MAX_ID),
+  phone: str(64),
+  name: str(),
+  displayName: str(),
+  givenName: str(),
+  middleName: str(),
+  familyName: str(),
+  picture: str(2048),
+  roleNames: strList,
+  userTenants: {
+    type: 'array',
+    maxItems: 100,
+    items: {
+      type: 'object',
+      required: ['tenantId'],
+      properties: { tenantId: str(MAX_ID), roleNames: strList },
+    },
+  },
+  customAttributes: { type: 'object', maxProperties: 100 },
+  verifiedEmail: { type: 'boolean' },
+  verifiedPhone: { type: 'boolean' },
+  additionalLoginIds: strList,
+  status,
+  test: { type: 'boolean' },
+} as const;
+
+const userBody = { type: 'object', required: ['loginId'], properties: userProperties } as const;
+/** `{ loginId }` or `{ userId }`. */
+const userRefBody = {
+  type: 'object',
+  properties: { loginId: str(MAX_ID), userId: str(MAX_ID) },
+  anyOf: [{ required: ['loginId'] }, { required: ['userId'] }],
+} as const;
+
+export async function managementRoutes(app: FastifyInstance, { deps }: RouteOptions): Promise<void> {
+  const project = (request: FastifyRequest) => requireManagement(deps, request);
+  const answer = (user: Parameters<typeof toUserResponse>[0]): { user: UserResponse } => ({
+    user: toUserResponse(user),
+  });
+
+  // The node SDK's handshake at construction; notp has no license tiers.
+  app.get(routes.mgmt.license, async (request) => {
+    await project(request);
+    return {};
+  });
+
+  for (const [path, test] of [
+    [routes.mgmt.userCreate, false],
+    [routes.mgmt.userCreateTest, true],
+  ] as const) {
+    app.post<{ Body: MgmtUserRequest }>(path, { schema: { body: userBody } }, async (request) => {
+      const { projectId } = await project(request);
+      return answer(await createUser(deps, projectId, request.body, { test }));
+    });
+  }
+
+  app.get<{ Querystring: UserRef }>(
+    routes.mgmt.userLoad,
+    { schema: { querystring: { type: 'object', properties: { loginId: str(MAX_ID), userId: str(MAX_ID) } } } },
+    async (request) => {
+      const { projectId } = await project(request);
+      return answer(await findUser(deps, projectId, request.query));
+    },
+  );
+
+  app.post<{ Body: MgmtUserRequest }>(routes.mgmt.userUpdate, { schema: { body: userBody } }, async (request) => {
+    const { projectId } = await project(request);
+    return answer(await updateUser(deps, projectId, request.body, 'replace'));
+  });
+
+  app.patch<{ Body: MgmtUserRequest }>(routes.mgmt.userPatch, { schema: { body: userBody } }, async (request) => {
+    const { projectId } = await project(request);
+    return answer(await updateUser(deps, projectId, request.body, 'patch'));
+  });
+
+  app.post<{ Body: UpdatePhoneInput }>(
+    routes.mgmt.userUpdatePhone,
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['loginId', 'phone'],
+          properties: {
+            loginId: str(MAX_ID),
+            phone: str(64),
+            verified: { type: 'boolean' },
+            failOnConflict: { type: 'boolean' },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { projectId } = await project(request);
+      return answer(await updateUserPhone(deps, projectId, request.body));
+    },
+  );
+
+  app.post<{ Body: { loginId: string; status: UserResponse['status'] } }>(
+    routes.mgmt.userUpdateStatus,
+    {
+      schema: {
+        body: { type: 'object', required: ['loginId', 'status'], properties: { loginId: str(MAX_ID), status } },
+      },
+    },
+    async (request) => {
+      const { projectId } = await project(request);
+      return answer(await updateUserStatus(deps, projectId, request.body));
+    },
+  );
+
+  app.post<{ Body: UserRef }>(routes.mgmt.userDelete, { schema: { body: userRefBody } }, async (request) => {
+    const { projectId } = await project(request);
+    await deleteUser(deps, projectId, request.body);
+    return {};
+  });
+
+  app.post<{ Body: UserRef }>(routes.mgmt.userLogout, { schema: { body: userRefBody } }, async (request) => {
+    const { projectId } = await project(request);
+    await logoutUser(deps, projectId, request.body);
+    return {};
+  });
+
+  app.post<{ Body: SearchUsersInput }>(
+    routes.mgmt.userSearch,
+    {
+      schema: {
+        body: {
+          type: 'object',
+          properties: {
+            page: { type: 'integer', minimum: 0, maximum: 100_000 },
+            limit: { type: 'integer', minimum: 0, maximum: 1000 },
+            text: str(),
+            loginIds: strList,
+            statuses: { type: 'array', maxItems: 3, items: status },
+            roleNames: strList,
+            tenantIds: strList,
+            withTestUser: { type: 'boolean' },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { projectId } = await project(request);
+      const { users, total } = await searchUsers(deps, projectId, request.body ?? {});
+      return { users: users.map(toUserResponse), total };
+    },
+  );
+}

@@ -1,0 +1,18 @@
+// POST /v1/auth/logoutall: revokes every refresh session of the token's user.
+import type { ProjectRecord } from '../../store/ports.js';
+import { liveRefreshSession } from './authenticateRefresh.js';
+import type { SessionDeps } from './mintSession.js';
+
+/**
+ * No token → nothing to do. A token that is present must name a live session: revoking all of a user's sessions is
+ * a privileged act, so a revoked or forged token cannot trigger it (invalidToken / tokenRevoked). A disabled user may.
+ */
+export async function logoutAll(
+  deps: SessionDeps,
+  project: ProjectRecord,
+  refreshJwt: string | undefined,
+): Promise<void> {
+  if (!refreshJwt) return;
+  const { session } = await liveRefreshSession(deps, project, refreshJwt);
+  await deps.store.sessions.revokeAllForUser(project.projectId, session.userId, deps.clock.now());
+}

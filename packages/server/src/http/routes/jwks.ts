@@ -1,0 +1,49 @@
+// Public keys (CONTRACT.md §5): GET /v2/keys/:projectId and /.well-known/jwks.json?projectId= (or Bearer <pid>).
+import { errors, NotpError, routes } from '@notp/core';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { RouteOptions } from '../../app.js';
+import type { Deps } from '../../deps.js';
+import { parseBearer } from '../auth.js';
+
+const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
+/** Clients refetch on an unknown kid anyway; a short cache only spares repeated cold starts. */
+const JWKS_MAX_AGE_SEC = 60;
+
+async function sendJwks(deps: Deps, reply: FastifyReply, projectId: string | undefined): Promise<FastifyReply> {
+  if (!projectId || !PROJECT_ID.test(projectId)) {
+    throw new NotpError(errors.projectUnknown, { message: 'Missing or malformed project id' });
+  }
+  const project = await deps.store.projects.get(projectId);
+  if (!project) throw new NotpError(errors.projectUnknown, { detail: `unknown project ${projectId}` });
+  const jwks = await deps.tokens.jwks(project.projectId);
+  reply.header('cache-control', `public, max-age=${JWKS_MAX_AGE_SEC}`);
+  return reply.send(jwks);
+}
+
+export async function jwksRoutes(app: FastifyInstance, { deps }: RouteOptions): Promise<void> {
+  app.get(
+    routes.keys.jwks,
+    {
+      schema: {
+        params: {
+          type: 'object',
+          required: ['projectId'],
+          properties: { projectId: { type: 'string', maxLength: 64 } },
+        },
+        querystring: { type: 'object' },
+      },
+    },
+    async (request, reply) => sendJwks(deps, reply, (request.params as { projectId: string }).projectId),
+  );
+
+  app.get(
+    routes.keys.wellKnown,
+    {
+      schema: { querystring: { type: 'object', properties: { projectId: { type: 'string', maxLength: 64 } } } },
+    },
+    async (request, reply) => {
+      const fromQuery = (request.query as { projectId?: string }).projectId;
+      return sendJwks(deps, reply, fromQuery ?? parseBearer(request.headers.authorization)?.projectId);
+    },
+  );
+}

@@ -1,0 +1,98 @@
+// Session routes (CONTRACT.md §5): refresh, try-refresh, logout, logout-all, me, my tenants, my history, tenant select.
+import { routes } from '@notp/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RouteOptions } from '../../app.js';
+import { currentUser } from '../../flows/sessions/currentUser.js';
+import { listMyLoginHistory } from '../../flows/sessions/listMyLoginHistory.js';
+import { listMyTenants } from '../../flows/sessions/listMyTenants.js';
+import { logout } from '../../flows/sessions/logout.js';
+import { logoutAll } from '../../flows/sessions/logoutAll.js';
+import { refreshSession } from '../../flows/sessions/refreshSession.js';
+import { selectTenant } from '../../flows/sessions/selectTenant.js';
+import { tryRefreshSession } from '../../flows/sessions/tryRefreshSession.js';
+import { clientOf, refreshTokenOf, requireProject } from '../auth.js';
+import { sendSession } from '../sendSession.js';
+
+// Bodies are objects whose unknown members are ignored (the web SDK adds fpData); query strings are tolerated.
+const anyQuery = { type: 'object' } as const;
+const emptyBody = { type: 'object', properties: { externalToken: { type: 'string', maxLength: 8192 } } } as const;
+const tenantsBody = {
+  type: 'object',
+  properties: {
+    dct: { type: 'boolean' },
+    ids: { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: 100 },
+  },
+} as const;
+const selectTenantBody = {
+  type: 'object',
+  required: ['tenant'],
+  properties: { tenant: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+
+const postSchema = (body: object) => ({ schema: { body, querystring: anyQuery } });
+const getSchema = { schema: { querystring: anyQuery } };
+
+export async function sessionRoutes(app: FastifyInstance, { deps }: RouteOptions): Promise<void> {
+  // The public SDKs send some of these POSTs with no body at all; treat that as `{}` so the schema sees an object.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined || request.body === null) request.body = {};
+  });
+
+  const client = (request: FastifyRequest) => clientOf(request);
+
+  app.post(routes.session.refresh, postSchema(emptyBody), async (request, reply) => {
+    const project = await requireProject(deps, request);
+    return sendSession(reply, await refreshSession(deps, project, refreshTokenOf(request), client(request)));
+  });
+
+  app.post(routes.session.tryRefresh, postSchema(emptyBody), async (request, reply) => {
+    const project = await requireProject(deps, request);
+    const issued = await tryRefreshSession(deps, project, refreshTokenOf(request), client(request));
+    return issued ? sendSession(reply, issued) : reply.send({});
+  });
+
+  app.post(routes.session.logout, postSchema(emptyBody), async (request, reply) => {
+    const project = await requireProject(deps, request);
+    await logout(deps, project, refreshTokenOf(request));
+    return reply.send({});
+  });
+
+  app.post(routes.session.logoutAll, postSchema(emptyBody), async (request, reply) => {
+    const project = await requireProject(deps, request);
+    await logoutAll(deps, project, refreshTokenOf(request));
+    return reply.send({});
+  });
+
+  app.get(routes.session.me, getSchema, async (request, reply) => {
+    const project = await requireProject(deps, request);
+    return reply.send(await currentUser(deps, project, refreshTokenOf(request)));
+  });
+
+  app.post(
+    routes.session.meTenants,
+    postSchema(tenantsBody),
+    async (request: FastifyRequest<{ Body: { dct?: boolean; ids?: string[] } }>, reply) => {
+      const project = await requireProject(deps, request);
+      const query = {
+        ...(request.body.dct !== undefined ? { dct: request.body.dct } : {}),
+        ...(request.body.ids !== undefined ? { ids: request.body.ids } : {}),
+      };
+      return reply.send(await listMyTenants(deps, project, refreshTokenOf(request), query));
+    },
+  );
+
+  app.get(routes.session.meHistory, getSchema, async (request, reply) => {
+    const project = await requireProject(deps, request);
+    return reply.send(await listMyLoginHistory(deps, project, refreshTokenOf(request)));
+  });
+
+  app.post(
+    routes.session.selectTenant,
+    postSchema(selectTenantBody),
+    async (request: FastifyRequest<{ Body: { tenant: string } }>, reply) => {
+      const project = await requireProject(deps, request);
+      const issued = await selectTenant(deps, project, refreshTokenOf(request), request.body.tenant, client(request));
+      return sendSession(reply, issued);
+    },
+  );
+}

@@ -33,7 +33,11 @@ function read(record: PendingAuthRecord | null, project: ProjectRecord, now: num
   return { state: 'waiting', record };
 }
 
-export async function pendingSession(deps: Deps, project: ProjectRecord, input: PendingSessionInput): Promise<IssuedSession> {
+export async function pendingSession(
+  deps: Deps,
+  project: ProjectRecord,
+  input: PendingSessionInput,
+): Promise<IssuedSession> {
   const refHash = hashPendingRef(input.pendingRef);
   const load = () => deps.store.pendingAuths.getByRefHash(refHash);
   let reading = read(await load(), project, deps.clock.now());

@@ -17,7 +17,14 @@ export const PENDING_CHANGED = 'changed';
 
 /** The outcome of resolving who the login is for. */
 type Resolution =
-  | { ok: true; resultUserId: string; firstSeen: boolean; createUser?: UserRecord; updateUser?: UserRecord; reply: ReplyKind }
+  | {
+      ok: true;
+      resultUserId: string;
+      firstSeen: boolean;
+      createUser?: UserRecord;
+      updateUser?: UserRecord;
+      reply: ReplyKind;
+    }
   | { ok: false; error: ErrorDef; reply: ReplyKind };
 
 /**
@@ -171,7 +178,8 @@ async function resolveUser(
       updatedAt: now,
     };
     if (msg.bsuid) updated.waBsuid = msg.bsuid;
-    if (req.addToLoginIds && !updated.loginIds.includes(senderPhone)) updated.loginIds = [...existing.loginIds, senderPhone];
+    if (req.addToLoginIds && !updated.loginIds.includes(senderPhone))
+      updated.loginIds = [...existing.loginIds, senderPhone];
     return { ok: true, resultUserId: existing.userId, firstSeen: false, updateUser: updated, reply: 'phone-updated' };
   }
 
@@ -228,7 +236,13 @@ function newUser(
 }
 
 /** Queues the reply to the sender's wa_id exactly as received; never on this call's path (ReplyQueue sends later). */
-function reply(deps: Deps, project: ProjectRecord, pending: PendingAuthRecord, msg: InboundMessage, kind: ReplyKind): void {
+function reply(
+  deps: Deps,
+  project: ProjectRecord,
+  pending: PendingAuthRecord,
+  msg: InboundMessage,
+  kind: ReplyKind,
+): void {
   // A withheld number leaves no wa_id to write to (OutboundMessage addresses wa_ids only).
   if (!msg.waId) return;
   const text = replyText(kind, { appName: project.settings.appName }, pending.request.locale);

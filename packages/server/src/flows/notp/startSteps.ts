@@ -1,7 +1,13 @@
 // The one step table of the four nOTP start variants (signup, signin, signup-in, update), like oidc-provider's grant steps.
 import { errors, NotpError, type User } from '@notp/core';
 import type { Deps } from '../../deps.js';
-import type { PendingKind, PendingRequest, ProjectRecord, RefreshSessionRecord, UserRecord } from '../../store/ports.js';
+import type {
+  PendingKind,
+  PendingRequest,
+  ProjectRecord,
+  RefreshSessionRecord,
+  UserRecord,
+} from '../../store/ports.js';
 import { isEmail, normalizePhone } from '../../users/phone.js';
 import { authenticateRefresh } from '../sessions/authenticateRefresh.js';
 
@@ -89,7 +95,8 @@ export const normaliseLoginId: StartStep = (ctx) => {
     return;
   }
   // Looks like an international number but is not a possible one: say so rather than treat it as a username.
-  if (/^(?:\+|00)[\d\s\-().]+$/.test(raw)) throw invalid('loginId is not a possible phone number (use E.164, e.g. +16505551234)');
+  if (/^(?:\+|00)[\d\s\-().]+$/.test(raw))
+    throw invalid('loginId is not a possible phone number (use E.164, e.g. +16505551234)');
   if (isEmail(raw)) {
     ctx.loginId = raw.toLowerCase();
     ctx.loginIdKind = 'email';
@@ -105,7 +112,8 @@ export const checkOptions: StartStep = (ctx) => {
   for (const name of Object.keys(o.customClaims ?? {})) {
     if (RESERVED_CLAIMS.has(name)) throw invalid(`customClaims may not set the reserved claim "${name}"`);
   }
-  if (o.locale !== undefined && !LOCALE.test(o.locale)) throw invalid('locale must be a BCP 47 tag such as "en" or "pt-BR"');
+  if (o.locale !== undefined && !LOCALE.test(o.locale))
+    throw invalid('locale must be a BCP 47 tag such as "en" or "pt-BR"');
 };
 
 /** Sign-up `user` fields: phone → E.164 (and equal to a phone loginId), email → lower case. */
@@ -124,7 +132,8 @@ export const checkSignUpUser: StartStep = (ctx) => {
   if (u.phone !== undefined && u.phone !== '') {
     const phone = normalizePhone(u.phone);
     if (!phone) throw invalid('user.phone is not a possible phone number (use E.164, e.g. +16505551234)');
-    if (ctx.loginIdKind === 'phone' && phone !== ctx.loginId) throw invalid('user.phone differs from the phone loginId');
+    if (ctx.loginIdKind === 'phone' && phone !== ctx.loginId)
+      throw invalid('user.phone differs from the phone loginId');
     user.phone = phone;
   }
   ctx.user = user;

@@ -11,7 +11,11 @@ import { clientOf, refreshTokenOf, requireProject } from '../auth.js';
 import { sendSession } from '../sendSession.js';
 
 const str = (maxLength: number) => ({ type: 'string', maxLength }) as const;
-const stringMap = { type: 'object', additionalProperties: { type: 'string', maxLength: 1024 }, maxProperties: 50 } as const;
+const stringMap = {
+  type: 'object',
+  additionalProperties: { type: 'string', maxLength: 1024 },
+  maxProperties: 50,
+} as const;
 
 /** Members common to sign-in options, flattened sign-up options and update options. Unknown members are ignored. */
 const commonOptions = {

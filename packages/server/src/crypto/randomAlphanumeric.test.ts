@@ -13,7 +13,9 @@ describe('randomAlphanumeric', () => {
   it('drops bytes ≥ 248 so the mapping stays uniform', () => {
     // 248..255 would map onto A..H a second time; they must be skipped, not folded.
     const script = [255, 248, 0, 61, 62, 247];
-    const random = { bytes: (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => script[i % script.length] ?? 0)) };
+    const random = {
+      bytes: (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => script[i % script.length] ?? 0)),
+    };
     expect(randomAlphanumeric(random, 4)).toBe('A9A9');
   });
 });

@@ -59,6 +59,39 @@ describe('pendingSession', () => {
     expect(await kit.deps.tokens.verify(kit.project.projectId, body.refreshJwt ?? '', 'DSR')).not.toBeNull();
   });
 
+  it('update: the sender becomes the verified phone (added to login ids); step-up keeps the user and amr', async () => {
+    const first = await start({ kind: 'signup', loginId: 'joe@example.com' });
+    await receiveMessage(kit.deps, inbound(kit, '16505551234', first.text));
+    const signedUp = (await session(first.pendingRef)).response;
+    const token = signedUp.refreshJwt ?? '';
+    const upd = await start({
+      kind: 'update',
+      loginId: 'joe@example.com',
+      phone: '+16505557777',
+      refreshJwt: token,
+      options: { addToLoginIDs: true },
+    });
+    await receiveMessage(kit.deps, inbound(kit, '16505557777', upd.text));
+    const updated = (await session(upd.pendingRef)).response;
+    expect(updated.user).toMatchObject({ userId: signedUp.user?.userId, phone: '+16505557777', verifiedPhone: true });
+    expect(updated.user?.loginIds).toEqual(['joe@example.com', '+16505557777']);
+    expect(updated.firstSeen).toBe(false);
+
+    const up = await start({
+      kind: 'signin',
+      loginId: 'joe@example.com',
+      refreshJwt: token,
+      options: { stepup: true },
+    });
+    await receiveMessage(kit.deps, inbound(kit, '16505551234', up.text)); // old phone: no longer the verified one
+    expect(await codeOf(session(up.pendingRef))).toBe(errors.senderMismatch.code);
+    const up2 = await start({ kind: 'signin', loginId: '', refreshJwt: token, options: { stepup: true } });
+    await receiveMessage(kit.deps, inbound(kit, '16505557777', up2.text));
+    const stepped = (await session(up2.pendingRef)).response;
+    expect(stepped.user?.userId).toBe(signedUp.user?.userId);
+    expect(stepped.claims.amr).toEqual(['whatsapp']);
+  });
+
   it('issues exactly once: a second call is "already used"', async () => {
     const s = await start({ kind: 'signup' });
     await receiveMessage(kit.deps, inbound(kit, '16505551234', s.text));

@@ -59,7 +59,8 @@ export async function pendingSession(
   let amr = ['whatsapp'];
   if (verified.parentSessionId) {
     const parent = await deps.store.sessions.get(verified.parentSessionId);
-    if (!parent || parent.revokedAt !== null || parent.userId !== userId) throw new NotpError(errors.tokenRevoked);
+    const live = parent && parent.revokedAt === null && parent.expiresAt > deps.clock.now();
+    if (!live || parent.userId !== userId) throw new NotpError(errors.tokenRevoked);
     amr = [...new Set([...parent.amr, 'whatsapp'])];
   }
 

@@ -53,7 +53,7 @@ export class SqliteKeyStore implements KeyStore {
     this.rotateTx = db.transaction((projectId: string, next: SigningKeyRecord, retireAfter: number) => {
       this.demoteActive.run(retireAfter, projectId);
       this.insertKey({ ...next, projectId, status: 'active', retireAfter: null });
-    });
+    }).immediate;
   }
 
   private insertKey(k: SigningKeyRecord): void {

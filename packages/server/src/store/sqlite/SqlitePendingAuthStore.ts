@@ -153,7 +153,7 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
         throw new Error(`verify: user to update does not exist: ${v.updateUser.userId}`);
       }
       return 'ok';
-    });
+    }).immediate;
   }
 
   async create(record: PendingAuthRecord): Promise<void> {

@@ -92,7 +92,7 @@ export class SqliteSessionStore implements SessionStore {
       if (this.markRotated.run({ id: oldId, now }).changes === 0) return false;
       this.insert.run(toSessionRow(next));
       return true;
-    });
+    }).immediate;
   }
 
   async create(session: RefreshSessionRecord): Promise<void> {

@@ -1,4 +1,7 @@
 // The SQLite adapter of the Store port: one better-sqlite3 connection per process, schema migrated at open.
+// Multi-statement writes run as BEGIN IMMEDIATE transactions: the write lock is taken up front, so a writer in
+// another process (a CLI command, a second server on the same file) makes us wait up to busy_timeout instead of
+// failing halfway with SQLITE_BUSY.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';

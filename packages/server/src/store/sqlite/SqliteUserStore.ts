@@ -188,20 +188,20 @@ export class SqliteUserStore implements UserStore {
     this.createTx = db.transaction((user: UserRecord) => {
       this.insertUser.run(toUserRow(user));
       this.insertLoginIdsOf(user);
-    });
+    }).immediate;
     this.replaceTx = db.transaction((user: UserRecord): boolean => {
       if (this.replaceUser.run(toUserRow(user)).changes === 0) return false;
       this.deleteLoginIds.run(user.projectId, user.userId);
       this.insertLoginIdsOf(user);
       return true;
-    });
+    }).immediate;
     this.deleteTx = db.transaction((projectId: string, userId: string): boolean => {
       // user_login_ids go by ON DELETE CASCADE; sessions and history have no foreign key, so they go here.
       if (this.deleteUser.run(projectId, userId).changes === 0) return false;
       this.deleteUserSessions.run(projectId, userId);
       this.deleteUserHistory.run(projectId, userId);
       return true;
-    });
+    }).immediate;
     // One read transaction: the page and the total describe the same snapshot.
     this.searchTx = db.transaction((filters: Record<string, string | number | null>, limit: number, offset: number) => {
       const users = (this.searchPage.all({ ...filters, limit, offset }) as UserRow[]).map(toUserRecord);

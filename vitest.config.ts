@@ -10,6 +10,7 @@ export default defineConfig({
       '@notp/core': src('core'),
       '@notp/node-sdk': src('node-sdk'),
       '@notp/web-js-sdk': src('web-js-sdk'),
+      '@notp/login-element': src('login-element'),
       '@notp/server': src('server'),
     },
   },

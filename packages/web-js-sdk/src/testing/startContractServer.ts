@@ -17,6 +17,8 @@ export interface RecordedRequest {
 export interface ContractServer {
   url: string;
   requests: RecordedRequest[];
+  /** Every pendingRef the start routes handed out, oldest first. */
+  pendingRefs: string[];
   /** Session JWT lifetime of the sessions it issues, in seconds. Default 600. */
   sessionTtlSec: number;
   /** Marks a pending login as verified: a waiting or later pending-session call gets the session. */
@@ -118,6 +120,7 @@ export async function startContractServer(): Promise<ContractServer> {
       case routes.notp.signUpOrIn: {
         const pendingRef = randomBytes(16).toString('hex');
         pending.set(pendingRef, { verified: false, consumed: false, waiters: [] });
+        state.pendingRefs.push(pendingRef);
         const text = encodeURIComponent('Sign in to Test App: code ABCD');
         return send(res, 200, {
           pendingRef,
@@ -173,6 +176,7 @@ export async function startContractServer(): Promise<ContractServer> {
   const state: ContractServer = {
     url: `http://127.0.0.1:${port}`,
     requests,
+    pendingRefs: [],
     sessionTtlSec: 600,
     verify(pendingRef) {
       const login = pending.get(pendingRef);

@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+// <notp-whatsapp-login> against a contract-shaped local server: QR and link, success event, expiry and restart, errors.
+import { errors, NotpSdk } from '@notp/web-js-sdk';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type ContractServer,
+  startContractServer,
+  TEST_PROJECT_ID,
+} from '../../web-js-sdk/src/testing/startContractServer.js';
+import { WHATSAPP_LOGIN_TAG, type WhatsAppLoginElement } from './index.js';
+
+let server: ContractServer;
+beforeAll(async () => {
+  server = await startContractServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  localStorage.clear();
+  server.requests.length = 0;
+});
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+async function until<T>(check: () => T | undefined | false, what: string): Promise<T> {
+  const deadline = performance.now() + 5000;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function mount(attrs: Record<string, string>): WhatsAppLoginElement {
+  const el = document.createElement(WHATSAPP_LOGIN_TAG);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  document.body.append(el);
+  return el;
+}
+
+const nextEvent = <T>(el: HTMLElement, type: string) =>
+  new Promise<CustomEvent<T>>((resolve) =>
+    el.addEventListener(type, (e) => resolve(e as CustomEvent<T>), { once: true }),
+  );
+
+describe('<notp-whatsapp-login>', () => {
+  it('is registered on import and renders into its shadow root', () => {
+    expect(customElements.get(WHATSAPP_LOGIN_TAG)).toBeDefined();
+  });
+
+  it('shows the QR PNG and the WhatsApp link, long-polls, and emits success with the JWTResponse', async () => {
+    const el = mount({ 'project-id': TEST_PROJECT_ID, 'base-url': server.url, 'login-id': '+16505551234' });
+    const success = nextEvent<{ sessionJwt: string }>(el, 'success');
+    const qr = await until(() => {
+      const img = el.shadowRoot?.querySelector<HTMLImageElement>('img.qr');
+      return img && !img.hidden && img;
+    }, 'the QR');
+    expect(qr.src).toBe('data:image/png;base64,iVBORw0KGgo=');
+    const open = el.shadowRoot!.querySelector<HTMLAnchorElement>('a.open')!;
+    expect(open.textContent).toBe('Open WhatsApp');
+    expect(open.href).toMatch(/^https:\/\/wa\.me\/15550001111\?text=/);
+    expect(el.state).toBe('waiting');
+    const start = server.requests.find((r) => r.path === '/v1/auth/notp/whatsapp/signup-in');
+    expect(start?.body).toMatchObject({ loginId: '+16505551234' });
+
+    await until(() => server.requests.some((r) => r.path === '/v1/auth/notp/pending-session'), 'the long-poll');
+    expect(server.requests.find((r) => r.path === '/v1/auth/notp/pending-session')?.prefer).toMatch(/^wait=/);
+    server.verify(server.pendingRefs.at(-1)!);
+    const event = await success;
+    expect(event.detail.sessionJwt).toBe(localStorage.getItem('DS'));
+    expect(el.state).toBe('success');
+    expect(qr.hidden).toBe(true);
+  });
+
+  it('uses a given SDK instance, so the app hears its hooks', async () => {
+    const sdk = NotpSdk({ projectId: TEST_PROJECT_ID, baseUrl: server.url, autoRefresh: false });
+    const tokens: (string | null)[] = [];
+    sdk.onSessionTokenChange((t) => tokens.push(t));
+    const el = document.createElement(WHATSAPP_LOGIN_TAG);
+    el.sdk = sdk;
+    const success = nextEvent(el, 'success');
+    document.body.append(el);
+    await until(() => server.requests.some((r) => r.path === '/v1/auth/notp/pending-session'), 'the long-poll');
+    server.verify(server.pendingRefs.at(-1)!);
+    await success;
+    expect(tokens).toHaveLength(1);
+  });
+
+  it('on expiry shows a restart button that starts a new login', async () => {
+    server.failNext('/v1/auth/notp/pending-session', errors.pendingExpired);
+    const el = mount({ 'project-id': TEST_PROJECT_ID, 'base-url': server.url });
+    const failed = await nextEvent<{ errorCode: string; code: number }>(el, 'error');
+    expect(failed.detail).toMatchObject({ errorCode: errors.pendingExpired.code, code: 410 });
+    expect(el.state).toBe('expired');
+    const restart = el.shadowRoot!.querySelector<HTMLButtonElement>('button.restart')!;
+    expect(restart.hidden).toBe(false);
+    const startsBefore = server.pendingRefs.length;
+    restart.click();
+    await until(() => el.state === 'waiting', 'a new pending login');
+    expect(server.pendingRefs.length).toBe(startsBefore + 1);
+    expect(restart.hidden).toBe(true);
+  });
+
+  it('a start error emits error with the catalogue code and shows the message', async () => {
+    server.failNext('/v1/auth/notp/whatsapp/signup-in', errors.rateLimited);
+    const el = mount({ 'project-id': TEST_PROJECT_ID, 'base-url': server.url });
+    const failed = await nextEvent<{ errorCode: string }>(el, 'error');
+    expect(failed.detail.errorCode).toBe(errors.rateLimited.code);
+    expect(el.state).toBe('error');
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).toBe(errors.rateLimited.description);
+  });
+
+  it('a missing project id is reported as an error event, not thrown', async () => {
+    const el = document.createElement(WHATSAPP_LOGIN_TAG);
+    const failed = nextEvent<{ errorMessage: string }>(el, 'error');
+    document.body.append(el);
+    expect((await failed).detail.errorMessage).toMatch(/projectId/);
+  });
+
+  it('removing the element abandons the wait', async () => {
+    const el = mount({ 'project-id': TEST_PROJECT_ID, 'base-url': server.url });
+    await until(() => el.state === 'waiting', 'waiting');
+    let events = 0;
+    el.addEventListener('success', () => events++);
+    el.addEventListener('error', () => events++);
+    el.remove();
+    expect(el.state).toBe('idle');
+    server.verify(server.pendingRefs.at(-1)!);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(events).toBe(0);
+  });
+});

@@ -132,6 +132,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       } else {
         await deps.store.keys.create(next);
       }
+      // Housekeeping while we are here: keys whose overlap ended leave the published set for good.
+      await deps.store.keys.retireDue(now);
       await cache.reload(projectId);
       return next.kid;
     },

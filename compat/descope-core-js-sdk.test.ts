@@ -56,7 +56,7 @@ describe('official @descope/core-js-sdk against notp', () => {
   });
 
   it('try-refresh without a token answers 200 {}', async () => {
-    const r = await sdk.tryRefresh();
+    const r = await sdk.refresh(undefined, undefined, undefined, true);
     expect(r.ok).toBe(true);
   });
 

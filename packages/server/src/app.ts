@@ -1,6 +1,6 @@
 // buildApp(deps): the Fastify application — framing, CORS, error handling and one plugin per concern. No listen().
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Deps } from './deps.js';
 import { registerCors } from './http/cors.js';
 import { registerErrorHandling } from './http/errorHandler.js';
@@ -18,7 +18,7 @@ export const API_BODY_LIMIT = 64 * 1024; // bytes
 
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.log,
+    loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: API_BODY_LIMIT,
     disableRequestLogging: false,
     // Held long-polls are answered on close (see http/routes/notp.ts); don't cut them off.
@@ -34,8 +34,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const strictJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (typeof body === 'string' && body.trim() === '') return done(null, {});
-    strictJson(request, body, done);
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, {});
+    strictJson(request, text, done);
   });
 
   await app.register(cookie);

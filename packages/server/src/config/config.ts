@@ -32,10 +32,7 @@ const schema = z.object({
     .optional()
     .refine((s) => s === undefined || /^rediss?:\/\//.test(s), { message: 'must be redis://… or rediss://…' }),
   NOTP_PUBLIC_URL: z.url().optional(),
-  NOTP_PROJECT_ID: z
-    .string()
-    .regex(PROJECT_ID, 'must be 28 characters: P followed by 27 letters or digits')
-    .optional(),
+  NOTP_PROJECT_ID: z.string().regex(PROJECT_ID, 'must be 28 characters: P followed by 27 letters or digits').optional(),
   NOTP_MANAGEMENT_KEY: z.string().min(20, 'must be at least 20 characters').optional(),
   NOTP_MASTER_KEY: z.string().regex(HEX64, 'must be 64 hex characters (32 bytes)').optional(),
   NOTP_PENDING_TTL: intIn(10, 86_400).default(600), // seconds: 10 min

@@ -92,18 +92,21 @@ describe('createCoreSdk', () => {
       headers: {},
       want: { errorCode: errors.clientBadResponse.code },
     },
-  ])('maps $name to ok:false', async ({ status, body, headers, want }) => {
-    handler = (_req, _b, res) => {
-      if (body === null) {
-        res.writeHead(status, { 'content-type': 'text/plain' });
-        res.end('boom');
-      } else json(res, status, body, headers);
-    };
-    const r = await createCoreSdk({ projectId: PID, baseUrl }).notp.signUpOrIn('+16505551234');
-    expect(r.ok).toBe(false);
-    expect(r.code).toBe(status);
-    expect(r.error).toMatchObject(want);
-  });
+  ] as { name: string; status: number; body: unknown; headers: Record<string, string>; want: object }[])(
+    'maps $name to ok:false',
+    async ({ status, body, headers, want }) => {
+      handler = (_req, _b, res) => {
+        if (body === null) {
+          res.writeHead(status, { 'content-type': 'text/plain' });
+          res.end('boom');
+        } else json(res, status, body, headers);
+      };
+      const r = await createCoreSdk({ projectId: PID, baseUrl }).notp.signUpOrIn('+16505551234');
+      expect(r.ok).toBe(false);
+      expect(r.code).toBe(status);
+      expect(r.error).toMatchObject(want);
+    },
+  );
 
   it('resolves a network failure as ok:false clientNetwork', async () => {
     const dead = createServer();

@@ -25,6 +25,9 @@ export class KeyCache {
    * The key for a JWT header: from the cache (no I/O, no await), else after one coalesced JWKS fetch.
    * Throws for a header without `kid` and for a kid the JWKS does not have.
    */
+  /** `resolve`, bound once (jose's key-function argument; no closure per validation). */
+  readonly resolver = (header: Pick<JWTHeaderParameters, 'kid'>) => this.resolve(header);
+
   resolve(header: Pick<JWTHeaderParameters, 'kid'>): VerifyKey | Promise<VerifyKey> {
     const kid = header.kid;
     if (!kid) throw new Error('header.kid must not be empty');

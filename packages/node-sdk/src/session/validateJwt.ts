@@ -11,10 +11,14 @@ export interface VerifyOptions {
   audience?: string | string[];
 }
 
+const DEFAULT_VERIFY_OPTIONS = Object.freeze({ clockTolerance: CLOCK_TOLERANCE_SEC });
+
 /** `iss` is the project id, or a URL (or path) whose last or second-to-last segment is it. */
 export function issuerMatches(iss: unknown, projectId: string): boolean {
   if (iss === projectId) return true;
   if (typeof iss !== 'string' || iss === '') return false;
+  // Fast path for notp's own `<publicUrl>/<projectId>` (hot: every validation); the general rule follows.
+  if (iss.endsWith(projectId) && iss.charCodeAt(iss.length - projectId.length - 1) === 47 /* '/' */) return true;
   let path = iss;
   try {
     path = new URL(iss).pathname;
@@ -36,10 +40,10 @@ export async function validateJwt(
   drn: 'DS' | 'DSR' | undefined,
   options?: VerifyOptions,
 ): Promise<AuthenticationInfo> {
-  const { payload } = await jwtVerify(jwt, (header) => keys.resolve(header), {
-    clockTolerance: CLOCK_TOLERANCE_SEC,
-    ...(options?.audience ? { audience: options.audience } : {}),
-  });
+  const verifyOptions = options?.audience
+    ? { clockTolerance: CLOCK_TOLERANCE_SEC, audience: options.audience }
+    : DEFAULT_VERIFY_OPTIONS;
+  const { payload } = await jwtVerify(jwt, keys.resolver, verifyOptions);
   if (!issuerMatches(payload.iss, projectId)) {
     throw new joseErrors.JWTClaimValidationFailed('unexpected "iss" claim value', payload, 'iss', 'check_failed');
   }

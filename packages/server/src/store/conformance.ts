@@ -525,14 +525,17 @@ export function runStoreConformance(opts: StoreConformanceOptions): void {
           expect((await store.users.search(PROJECT, { limit: 3, page: 5 })).users).toEqual([]);
         });
 
-        it('users.search: the default page size is 100', async () => {
+        it('users.search: the page size defaults to 100 (also for limit 0) and is capped at 1000', async () => {
           const store = await fresh();
-          for (let i = 0; i < 105; i++) {
+          for (let i = 0; i < 1005; i++) {
             await store.users.create(user({ loginIds: [`+4477009${String(10000 + i)}`], createdAt: T0 + i }));
           }
-          const result = await store.users.search(PROJECT, {});
-          expect(result.users).toHaveLength(100);
-          expect(result.total).toBe(105);
+          const byDefault = await store.users.search(PROJECT, {});
+          expect(byDefault.users).toHaveLength(100);
+          expect(byDefault.total).toBe(1005);
+          expect((await store.users.search(PROJECT, { limit: 0 })).users).toHaveLength(100);
+          expect((await store.users.search(PROJECT, { limit: 5000 })).users).toHaveLength(1000);
+          expect((await store.users.search(PROJECT, { limit: 5000, page: 1 })).users).toHaveLength(5);
         });
       });
     });

@@ -255,7 +255,11 @@ export class SqliteUserStore implements UserStore {
   }
 
   async search(projectId: string, query: UserSearchQuery): Promise<{ users: UserRecord[]; total: number }> {
-    const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? SEARCH_DEFAULT_LIMIT)), SEARCH_MAX_LIMIT);
+    // A missing, zero or negative limit means the default (wire clients send 0 for "unset").
+    const limit = Math.min(
+      query.limit && query.limit > 0 ? Math.trunc(query.limit) : SEARCH_DEFAULT_LIMIT,
+      SEARCH_MAX_LIMIT,
+    );
     const page = Math.max(0, Math.trunc(query.page ?? 0));
     const filters = {
       projectId,

@@ -22,7 +22,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-async function until<T>(check: () => T | undefined | false, what: string): Promise<T> {
+async function until<T>(check: () => T | undefined | null | false, what: string): Promise<T> {
   const deadline = performance.now() + 5000;
   for (;;) {
     const value = check();
@@ -54,7 +54,7 @@ describe('<notp-whatsapp-login>', () => {
     const success = nextEvent<{ sessionJwt: string }>(el, 'success');
     const qr = await until(() => {
       const img = el.shadowRoot?.querySelector<HTMLImageElement>('img.qr');
-      return img && !img.hidden && img;
+      return img && !img.hidden ? img : undefined;
     }, 'the QR');
     expect(qr.src).toBe('data:image/png;base64,iVBORw0KGgo=');
     const open = el.shadowRoot!.querySelector<HTMLAnchorElement>('a.open')!;
@@ -127,6 +127,7 @@ describe('<notp-whatsapp-login>', () => {
     el.remove();
     expect(el.state).toBe('idle');
     server.verify(server.pendingRefs.at(-1)!);
+    // Proving a negative: give a (wrongly) live wait time to answer; there is no event to await.
     await new Promise((r) => setTimeout(r, 50));
     expect(events).toBe(0);
   });

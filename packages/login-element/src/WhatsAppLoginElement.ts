@@ -112,7 +112,10 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
     }
 
     connectedCallback(): void {
-      if (this.#state === 'idle') this.restart();
+      // A microtask later: frameworks (React's ref effects, Vue) set the `sdk` property right after insertion.
+      queueMicrotask(() => {
+        if (this.isConnected && this.#state === 'idle') this.restart();
+      });
     }
 
     disconnectedCallback(): void {

@@ -1,5 +1,4 @@
 // ReplyQueue: sends WhatsApp replies off the webhook's path, retrying throttled/failed sends with backoff.
-import type { Logger } from 'pino';
 import { isRetryableSendError, ProviderSendError } from './ProviderSendError.js';
 import type { MessageSender, OutboundMessage } from './ports.js';
 
@@ -10,9 +9,12 @@ export interface ReplyQueue {
   drain(timeoutMs: number): Promise<void>;
 }
 
+/** The slice of a pino logger the queue writes to (structured object first, then the message). */
+type LogAt = (obj: Record<string, unknown>, msg: string) => void;
+
 export interface ReplyQueueOptions {
   sender: MessageSender;
-  log: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+  log: { debug: LogAt; info: LogAt; warn: LogAt; error: LogAt };
   /** Attempts per reply, the first included. Default 5. */
   maxAttempts?: number;
   /** Delay before the second attempt, ms; doubles each time. Default 500 (0.5 s). */

@@ -51,9 +51,9 @@ describe('SimulatorSender', () => {
     const b = await sender.send({ to: '16505551234', text: 'confirm?', buttons: [{ id: 'n', title: 'No' }] });
     expect(a.messageId).toMatch(/^wamid\.SIM[0-9A-F]{24}$/);
     expect(b.messageId).not.toBe(a.messageId);
-    expect(inbox.list('16505551234').map((r) => [r.text, r.buttons])).toEqual([
-      ['signed in', undefined],
-      ['confirm?', [{ id: 'n', title: 'No' }]],
+    expect(inbox.list('16505551234').map((r) => [r.text, r.buttons, r.messageId])).toEqual([
+      ['signed in', undefined, a.messageId],
+      ['confirm?', [{ id: 'n', title: 'No' }], b.messageId],
     ]);
   });
 });

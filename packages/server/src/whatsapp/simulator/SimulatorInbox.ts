@@ -8,10 +8,12 @@ export interface SimulatedReply {
   buttons?: ReplyButton[];
   /** Epoch ms when the server sent it. */
   at: number;
+  /** The wamid the simulated provider gave it (a button tap replies in its context, as WhatsApp does). */
+  messageId?: string;
 }
 
 export interface SimulatorInbox {
-  add(m: { to: string; text: string; buttons?: ReplyButton[] }): void;
+  add(m: { to: string; text: string; buttons?: ReplyButton[]; messageId?: string }): void;
   /** Replies sent to `to` (a wa_id), oldest first. */
   list(to: string): SimulatedReply[];
 }
@@ -38,13 +40,14 @@ export class MemorySimulatorInbox implements SimulatorInbox {
     this.#now = opts.now ?? Date.now;
   }
 
-  add(m: { to: string; text: string; buttons?: ReplyButton[] }): void {
+  add(m: { to: string; text: string; buttons?: ReplyButton[]; messageId?: string }): void {
     const list = this.#byPhone.get(m.to) ?? [];
     // Re-insert so that Map order is "least recently written first" for eviction.
     this.#byPhone.delete(m.to);
     this.#byPhone.set(m.to, list);
     const reply: SimulatedReply = { to: m.to, text: m.text, at: this.#now() };
     if (m.buttons && m.buttons.length > 0) reply.buttons = m.buttons.map((b) => ({ id: b.id, title: b.title }));
+    if (m.messageId) reply.messageId = m.messageId;
     list.push(reply);
     if (list.length > this.#perPhone) list.splice(0, list.length - this.#perPhone);
     while (this.#byPhone.size > this.#phones) {

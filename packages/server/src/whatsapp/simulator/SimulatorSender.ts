@@ -12,7 +12,9 @@ export class SimulatorSender implements MessageSender {
   }
 
   async send(message: OutboundMessage): Promise<{ messageId: string }> {
-    this.#inbox.add(message.buttons ? { to: message.to, text: message.text, buttons: message.buttons } : message);
-    return { messageId: `wamid.SIM${randomBytes(12).toString('hex').toUpperCase()}` };
+    const messageId = `wamid.SIM${randomBytes(12).toString('hex').toUpperCase()}`;
+    const { to, text, buttons } = message;
+    this.#inbox.add(buttons ? { to, text, buttons, messageId } : { to, text, messageId });
+    return { messageId };
   }
 }

@@ -1,9 +1,13 @@
 // Simulator routes over real deps: chat page (escaped, CSP), send through the real webhook, inbox, mode gating.
+import { createHmac } from 'node:crypto';
 import { errors } from '@notp/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPendingRef } from '../../flows/notp/pendingRef.js';
 import { startLogin } from '../../flows/notp/startLogin.js';
 import { prefilledTextOf } from '../../flows/notp/testing/makeFlowDeps.js';
+import { eventually, messageOf, startTestServer } from '../../../test/harness.js';
+import { cloudApiAppSecret } from '../../whatsapp/createWhatsApp.js';
+import { escapeHtml } from '../../whatsapp/simulator/chatPage.js';
 import { type WebhookTestApp, webhookTestApp } from './webhookTestApp.js';
 
 let t: WebhookTestApp | undefined;
@@ -153,5 +157,76 @@ describe('outside simulator mode', () => {
     });
     expect(res.statusCode).toBe(404);
     expect(res.json().errorCode).toBe(errors.routeNotFound.code);
+  });
+});
+
+describe('end to end on a real server (harness): start → simulator chat → webhook → session', () => {
+  it('the redirectUrl opens the chat page with the prefilled message; sending it completes the login', async () => {
+    const server = await startTestServer();
+    try {
+      const auth = { authorization: `Bearer ${server.projectId}`, 'content-type': 'application/json' };
+      const start = await fetch(`${server.url}/v1/auth/notp/whatsapp/signup-in`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ loginId: '+1 650 555 1234' }),
+      });
+      expect(start.status).toBe(200);
+      const { pendingRef, redirectUrl } = (await start.json()) as { pendingRef: string; redirectUrl: string };
+      expect(redirectUrl.startsWith(`${server.url}/simulator/chat?text=`)).toBe(true);
+      expect(redirectUrl).not.toContain(pendingRef);
+
+      const page = await fetch(redirectUrl);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(escapeHtml(messageOf(redirectUrl)));
+
+      const pendingBefore = await fetch(`${server.url}/v1/auth/notp/pending-session`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ pendingRef }),
+      });
+      expect((await pendingBefore.json()).errorCode).toBe(errors.notpPending.code);
+
+      const sent = await server.sendWhatsApp('+16505551234', messageOf(redirectUrl));
+      expect(sent.status).toBe(200);
+
+      const session = await fetch(`${server.url}/v1/auth/notp/pending-session`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ pendingRef }),
+      });
+      expect(session.status).toBe(200);
+      const body = (await session.json()) as { sessionJwt: string; user: { phone: string } };
+      expect(body.sessionJwt.split('.')).toHaveLength(3);
+      expect(body.user.phone).toBe('+16505551234');
+
+      const replies = await eventually(async () => {
+        const list = await server.repliesTo('+16505551234');
+        return list.length > 0 ? list : undefined;
+      });
+      expect(replies).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('the derived simulator app secret survives a restart (deliveries signed before still verify)', async () => {
+    const server = await startTestServer();
+    try {
+      const secretBefore = cloudApiAppSecret(server.deps.config, server.deps.masterKey);
+      await server.restart();
+      expect(cloudApiAppSecret(server.deps.config, server.deps.masterKey)).toBe(secretBefore);
+      const body = '{"object":"whatsapp_business_account","entry":[]}';
+      const res = await fetch(`${server.url}/webhooks/whatsapp`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': `sha256=${createHmac('sha256', secretBefore).update(body).digest('hex')}`,
+        },
+        body,
+      });
+      expect([res.status, await res.json()]).toEqual([200, {}]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -20,6 +20,7 @@ export function chatPage(p: { businessNumber: string; text: string; nonce: strin
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>WhatsApp simulator</title>
+<link rel="icon" href="data:,">
 <style nonce="${nonce}">
   * { box-sizing: border-box; }
   body { margin: 0; font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: #e5ddd5; color: #111b21; }

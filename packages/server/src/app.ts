@@ -20,7 +20,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: API_BODY_LIMIT,
-    disableRequestLogging: false,
     // Held long-polls are answered on close (see http/routes/notp.ts); don't cut them off.
     forceCloseConnections: false,
     return503OnClosing: true,

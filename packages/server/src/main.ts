@@ -33,7 +33,6 @@ function banner(config: Config, url: string, projectId: string, managementKey: s
 function devWarnings(config: Config): string[] {
   const w: string[] = [];
   if (config.provider === 'simulator') w.push('WhatsApp provider is the SIMULATOR: for development only.');
-  if (!config.masterKeyHex) w.push(`NOTP_MASTER_KEY not set: using a key generated into ${config.dataDir}/master.key.`);
   if (!config.rateLimit) w.push('NOTP_RATE_LIMIT=off: every rate limit is DISABLED (benchmarks only).');
   return w;
 }

@@ -41,7 +41,7 @@ describe('waitForSession', () => {
     let calls = 0;
     handler = (req, res) => {
       calls++;
-      prefers.push(req.headers.prefer);
+      prefers.push(req.headers.prefer as string | undefined);
       const applied = { 'preference-applied': String(req.headers.prefer) };
       // First held request "elapses" quickly (as if its wait ran out); the second is verified while held.
       if (calls === 1) setTimeout(() => json(res, 401, PENDING, applied), 50);
@@ -60,7 +60,7 @@ describe('waitForSession', () => {
     const prefers: (string | undefined)[] = [];
     handler = (req, res) => {
       stamps.push(Date.now());
-      prefers.push(req.headers.prefer);
+      prefers.push(req.headers.prefer as string | undefined);
       if (stamps.length < 3) json(res, 401, PENDING);
       else json(res, 200, SESSION);
     };

@@ -93,6 +93,21 @@ describe('POST /simulator/messages and GET /simulator/messages', () => {
     expect(messages.map((m) => m.to)).toEqual(['5215512345678']);
   });
 
+  it('a user with a withheld phone: the login fails with phoneWithheld, the BSUID is recorded', async () => {
+    t = await webhookTestApp();
+    const { kit, deps } = t;
+    const started = await startLogin(deps, kit.project, { kind: 'signup-in', loginId: '' });
+    const res = await send({ from: '+16505551234', text: prefilledTextOf(started.redirectUrl), withholdPhone: true });
+    expect(res.json().status).toBe(200);
+    const pending = await deps.store.pendingAuths.getByRefHash(hashPendingRef(started.pendingRef));
+    expect([pending?.status, pending?.failureCode, pending?.senderWaId]).toEqual([
+      'failed',
+      errors.phoneWithheld.code,
+      null,
+    ]);
+    expect(pending?.senderBsuid).toMatch(/^US\.[0-9]{20}$/);
+  });
+
   it('a message that matches no login gets no reply (and still a 200 from the webhook)', async () => {
     t = await webhookTestApp();
     const res = await send({ from: '+16505551234', text: 'hello there' });

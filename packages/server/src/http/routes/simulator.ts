@@ -5,7 +5,7 @@ import type { RouteOptions } from '../../app.js';
 import { normalizePhone, phoneFromWaId, waIdFromPhone } from '../../users/phone.js';
 import { cloudApiAppSecret } from '../../whatsapp/createWhatsApp.js';
 import { chatPage } from '../../whatsapp/simulator/chatPage.js';
-import { simulatedDelivery } from '../../whatsapp/simulator/simulatedDelivery.js';
+import { simulatedBsuid, simulatedDelivery } from '../../whatsapp/simulator/simulatedDelivery.js';
 
 const chatQuery = {
   type: 'object',
@@ -21,6 +21,8 @@ const sendBody = {
     buttonId: { type: 'string', maxLength: 256 },
     /** The sender's WhatsApp profile name (default "Simulator <last 4 digits>"). */
     name: { type: 'string', maxLength: 100 },
+    /** Act as a WhatsApp user with a username: the delivery carries only the BSUID, not the phone. */
+    withholdPhone: { type: 'boolean' },
   },
 } as const;
 
@@ -103,11 +105,11 @@ export async function simulatorRoutes(app: FastifyInstance, { deps }: RouteOptio
     },
   );
 
-  app.post<{ Body: { from: string; text?: string; buttonId?: string; name?: string } }>(
+  app.post<{ Body: { from: string; text?: string; buttonId?: string; name?: string; withholdPhone?: boolean } }>(
     routes.simulator.messages,
     { schema: { body: sendBody, response: sendResponse } },
     async (request, reply) => {
-      const { from, text, buttonId, name } = request.body;
+      const { from, text, buttonId, name, withholdPhone } = request.body;
       const e164 = normalizePhone(from);
       if (!e164) throw badPhone('from');
       if (text === undefined && buttonId === undefined) {
@@ -123,6 +125,8 @@ export async function simulatorRoutes(app: FastifyInstance, { deps }: RouteOptio
       const messageId = `wamid.${deps.random.bytes(30).toString('base64')}`;
       const { rawBody, signature } = simulatedDelivery(business, {
         waId,
+        bsuid: simulatedBsuid(business.appSecret, e164),
+        withholdPhone: withholdPhone === true,
         profileName: name ?? `Simulator ${e164.slice(-4)}`,
         messageId,
         now: deps.clock.now(),

@@ -1,9 +1,14 @@
 // simulatedDelivery: what Meta would POST for one user message — Cloud API JSON bytes plus their X-Hub-Signature-256.
 import { createHmac } from 'node:crypto';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 export interface SimulatedMessage {
   /** Sender wa_id (digits, as WhatsApp reports it: Mexico mobiles as 521…). */
   waId: string;
+  /** Sender's business-scoped user id (always present since 2026). */
+  bsuid: string;
+  /** Act as a user with a username whose phone WhatsApp withholds: no `from`, no `wa_id`. */
+  withholdPhone?: boolean;
   /** Sender's WhatsApp profile name. */
   profileName: string;
   /** A text message… */
@@ -30,7 +35,8 @@ export function simulatedDelivery(
 ): { rawBody: Buffer; signature: string } {
   const businessDigits = business.whatsappNumber.replace(/\D/g, '');
   const message: Record<string, unknown> = {
-    from: m.waId,
+    ...(m.withholdPhone ? {} : { from: m.waId }),
+    from_user_id: m.bsuid,
     id: m.messageId,
     timestamp: String(Math.floor(m.now / 1000)),
   };
@@ -53,7 +59,11 @@ export function simulatedDelivery(
             value: {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: businessDigits, phone_number_id: business.phoneNumberId },
-              contacts: [{ profile: { name: m.profileName }, wa_id: m.waId }],
+              contacts: [
+                m.withholdPhone
+                  ? { profile: { name: m.profileName }, user_id: m.bsuid }
+                  : { profile: { name: m.profileName }, wa_id: m.waId, user_id: m.bsuid },
+              ],
               messages: [message],
             },
           },
@@ -64,4 +74,14 @@ export function simulatedDelivery(
   const rawBody = Buffer.from(JSON.stringify(payload), 'utf8');
   const signature = `sha256=${createHmac('sha256', business.appSecret).update(rawBody).digest('hex')}`;
   return { rawBody, signature };
+}
+
+/**
+ * A stable, BSUID-shaped id for a simulated phone (`US.` + 20 digits, like Meta's): derived with the app secret, so
+ * one phone keeps one id across restarts, as a real WhatsApp account does until it changes number.
+ */
+export function simulatedBsuid(appSecret: string, e164: string): string {
+  const country = parsePhoneNumberFromString(e164)?.country ?? 'ZZ';
+  const digest = createHmac('sha256', appSecret).update(`bsuid:${e164}`).digest();
+  return `${country}.${Array.from(digest.subarray(0, 20), (b) => b % 10).join('')}`;
 }

@@ -4,6 +4,8 @@ export type { AuthProviderProps } from './AuthProvider.js';
 export { useNotp, useSession, useUser } from './hooks.js';
 export type { SessionState, UserState } from './hooks.js';
 export { WhatsAppLogin } from './WhatsAppLogin.js';
+/** The seed docs import `{ Descope, useDescope }`; `Notp` is the login widget under the renamed identifier. */
+export { WhatsAppLogin as Notp } from './WhatsAppLogin.js';
 export type { WhatsAppLoginProps } from './WhatsAppLogin.js';
 export type {
   JWTResponse,

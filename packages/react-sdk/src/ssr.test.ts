@@ -4,7 +4,7 @@ import { createElement, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { TEST_PROJECT_ID } from '../../web-js-sdk/src/testing/startContractServer.js';
-import { AuthProvider, useSession, useUser, WhatsAppLogin } from './index.js';
+import { AuthProvider, Notp, useSession, useUser, WhatsAppLogin } from './index.js';
 
 function Probe(): ReactNode {
   const { isAuthenticated, isSessionLoading } = useSession();
@@ -24,5 +24,9 @@ describe('renderToString', () => {
     );
     expect(html).toContain('auth=false loading=true user=-');
     expect(html).toContain('<notp-whatsapp-login login-id="+16505551234"></notp-whatsapp-login>');
+  });
+
+  it('exports the seed import `{ Notp, useNotp }` (Notp is the login widget)', () => {
+    expect(Notp).toBe(WhatsAppLogin);
   });
 });

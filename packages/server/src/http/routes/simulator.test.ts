@@ -8,7 +8,7 @@ import { prefilledTextOf } from '../../flows/notp/testing/makeFlowDeps.js';
 import { eventually, messageOf, startTestServer } from '../../../test/harness.js';
 import { cloudApiAppSecret } from '../../whatsapp/createWhatsApp.js';
 import { escapeHtml } from '../../whatsapp/simulator/chatPage.js';
-import { type WebhookTestApp, webhookTestApp } from './webhookTestApp.js';
+import { type WebhookTestApp, webhookTestApp } from '../../whatsapp/testing/webhookTestApp.js';
 
 let t: WebhookTestApp | undefined;
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { hashPendingRef } from '../../flows/notp/pendingRef.js';
 import { startLogin } from '../../flows/notp/startLogin.js';
 import { prefilledTextOf } from '../../flows/notp/testing/makeFlowDeps.js';
 import { twilioSignature } from '../../whatsapp/twilio/TwilioWebhook.js';
-import { type WebhookTestApp, webhookTestApp } from './webhookTestApp.js';
+import { type WebhookTestApp, webhookTestApp } from '../../whatsapp/testing/webhookTestApp.js';
 
 let t: WebhookTestApp | undefined;
 afterEach(async () => {

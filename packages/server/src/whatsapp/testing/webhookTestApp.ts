@@ -4,11 +4,11 @@ import pino from 'pino';
 import { loadConfig } from '../../config/config.js';
 import type { Deps } from '../../deps.js';
 import { type FlowTestKit, makeFlowDeps } from '../../flows/notp/testing/makeFlowDeps.js';
-import { createWhatsApp } from '../../whatsapp/createWhatsApp.js';
-import { createReplyQueue } from '../../whatsapp/ReplyQueue.js';
-import { registerErrorHandling } from '../errorHandler.js';
-import { simulatorRoutes } from './simulator.js';
-import { webhookRoutes } from './webhooks.js';
+import { createWhatsApp } from '../createWhatsApp.js';
+import { createReplyQueue } from '../ReplyQueue.js';
+import { registerErrorHandling } from '../../http/errorHandler.js';
+import { simulatorRoutes } from '../../http/routes/simulator.js';
+import { webhookRoutes } from '../../http/routes/webhooks.js';
 
 export interface WebhookTestApp {
   app: FastifyInstance;

@@ -20,8 +20,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: API_BODY_LIMIT,
-    // Held long-polls are answered on close (see http/routes/notp.ts); don't cut them off.
-    forceCloseConnections: false,
+    // On close: destroy idle keep-alive sockets (so clients don't reuse a dead one), keep active ones — held
+    // long-polls are answered by a preClose hook (http/routes/notp.ts) before the server stops.
+    forceCloseConnections: 'idle',
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });

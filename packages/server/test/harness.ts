@@ -29,6 +29,9 @@ export interface TestServer {
   repliesTo(phone: string): Promise<{ to: string; text: string; at: number }[]>;
 }
 
+/** Stand-in for the time a real restart takes (see restart()). */
+const RESTART_PAUSE_MS = 50;
+
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** A random project id in the contract's shape: `P` + 27 alphanumerics. */
@@ -51,8 +54,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a fresh server. `env` overrides any variable (e.g. NOTP_SESSION_TTL, NOTP_PENDING_TTL). */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** A clock tests move by hand (expiry without waiting). */
+export interface ManualClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+export function manualClock(start = Date.now()): ManualClock {
+  let t = start;
+  return { now: () => t, advance: (ms) => void (t += ms) };
+}
+
+/**
+ * Starts a fresh server. `env` overrides any variable (e.g. NOTP_SESSION_TTL, NOTP_PENDING_TTL); `overrides`
+ * replaces deps pieces (e.g. `{ clock: manualClock() }`) and survives restarts.
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  overrides: Partial<Pick<Deps, 'clock' | 'log'>> = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'notp-test-'));
   const port = await freePort();
   const fullEnv: Record<string, string> = {
@@ -72,7 +92,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   let deps: Deps;
   let app: FastifyInstance;
   const boot = async () => {
-    deps = await createDeps(config);
+    deps = await createDeps(config, overrides);
     await bootstrapDevProject(deps);
     app = await buildApp(deps);
     await app.listen({ port, host: '127.0.0.1' });
@@ -98,6 +118,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     async restart() {
       await app.close();
       await closeDeps(deps);
+      // A real restart takes a while; in this process it takes no time at all, and the store is synchronous, so this
+      // process's HTTP clients would not yet have read the FIN of the keep-alive sockets the old server closed and
+      // would reuse one (a test-only race). A short pause stands in for the restart's duration.
+      await new Promise((resolve) => setTimeout(resolve, RESTART_PAUSE_MS));
       await boot();
     },
     sendWhatsApp(from, text) {

@@ -62,7 +62,12 @@ export interface ManualClock {
 
 export function manualClock(start = Date.now()): ManualClock {
   let t = start;
-  return { now: () => t, advance: (ms) => void (t += ms) };
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 /**

@@ -1,9 +1,13 @@
 // Picks the store adapter from DATABASE_URL.
 import { ConfigError } from '../config/config.js';
 import type { Store } from './ports.js';
+import { PostgresStore } from './postgres/PostgresStore.js';
 import { SqliteStore } from './sqlite/SqliteStore.js';
 
-/** `sqlite:<path>` (`sqlite::memory:` for a private in-memory database) → SqliteStore, migrated and ready. */
+/**
+ * `sqlite:<path>` (`sqlite::memory:` for a private in-memory database) → SqliteStore; `postgres://…` →
+ * PostgresStore (pooled); either migrated and ready.
+ */
 export async function createStore(databaseUrl: string): Promise<Store> {
   if (databaseUrl.startsWith('sqlite:')) {
     // `sqlite:///abs/path` and `sqlite:./rel/path` both name a file path.
@@ -13,10 +17,7 @@ export async function createStore(databaseUrl: string): Promise<Store> {
     return SqliteStore.open(path);
   }
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
-    throw new ConfigError(
-      'DATABASE_URL: the PostgreSQL store adapter is not available yet (it arrives with the scale-out work); ' +
-        'use sqlite:<path> for now',
-    );
+    return PostgresStore.open(databaseUrl);
   }
   throw new ConfigError('DATABASE_URL: must be sqlite:<path> or postgres://…');
 }

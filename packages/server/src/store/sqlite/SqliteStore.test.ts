@@ -221,16 +221,7 @@ describe('SqliteStore across processes', () => {
 });
 
 describe('createStore', () => {
-  it.each([['postgres://notp:secret@db.internal:5432/notp'], ['postgresql://notp@localhost/notp']])(
-    '%s → ConfigError: the PostgreSQL adapter is not available yet',
-    async (url) => {
-      const err = await createStore(url).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(ConfigError);
-      expect((err as Error).message).toMatch(/PostgreSQL store adapter is not available yet/);
-      expect((err as Error).message).not.toContain('secret');
-    },
-  );
-
+  // postgres:// URLs: see postgres/PostgresStore.test.ts.
   it.each([['sqlite:'], ['mysql://localhost/notp']])('%s → ConfigError', async (url) => {
     await expect(createStore(url)).rejects.toBeInstanceOf(ConfigError);
   });

@@ -1,0 +1,225 @@
+// Pending logins on PostgreSQL: the hot path of every login; verify without a user change is ONE statement.
+import type pg from 'pg';
+import {
+  LoginIdTakenError,
+  type PendingAuthRecord,
+  type PendingAuthStore,
+  type PendingKind,
+  type PendingRequest,
+  type PendingStatus,
+  type Verification,
+  type VerifyResult,
+} from '../ports.js';
+import { inTransaction } from './inTransaction.js';
+import { insertUserIn, replaceUserIn } from './PostgresUserStore.js';
+
+interface PendingAuthRow {
+  id: string;
+  project_id: string;
+  ref_hash: string;
+  code_hash: string;
+  kind: PendingKind;
+  request: PendingRequest;
+  expected_phone: string | null;
+  user_id: string | null;
+  parent_session_id: string | null;
+  status: PendingStatus;
+  failure_code: string | null;
+  sender_phone: string | null;
+  sender_wa_id: string | null;
+  sender_bsuid: string | null;
+  result_user_id: string | null;
+  first_seen: boolean;
+  confirm_nonce_hash: string | null;
+  created_at: number;
+  expires_at: number;
+  verified_at: number | null;
+  consumed_at: number | null;
+}
+
+function toPendingAuthRecord(r: PendingAuthRow): PendingAuthRecord {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    refHash: r.ref_hash,
+    codeHash: r.code_hash,
+    kind: r.kind,
+    request: r.request,
+    expectedPhone: r.expected_phone,
+    userId: r.user_id,
+    parentSessionId: r.parent_session_id,
+    status: r.status,
+    failureCode: r.failure_code,
+    senderPhone: r.sender_phone,
+    senderWaId: r.sender_wa_id,
+    senderBsuid: r.sender_bsuid,
+    resultUserId: r.result_user_id,
+    firstSeen: r.first_seen,
+    confirmNonceHash: r.confirm_nonce_hash,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    verifiedAt: r.verified_at,
+    consumedAt: r.consumed_at,
+  };
+}
+
+const INSERT = `INSERT INTO pending_auths (
+    id, project_id, ref_hash, code_hash, kind, request, expected_phone, user_id, parent_session_id, status,
+    failure_code, sender_phone, sender_wa_id, sender_bsuid, result_user_id, first_seen, confirm_nonce_hash,
+    created_at, expires_at, verified_at, consumed_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`;
+
+// The status/expiry check and the write are one conditional UPDATE: no read-then-write window, and a concurrent
+// verifier of the same row waits on its lock and then re-checks the WHERE against the committed row.
+// Optional fields keep their earlier value when not given (a confirmation step sets them before 'verified').
+// $1 id, $2 status, $3 failure code, $4 phone, $5 wa_id, $6 bsuid, $7 result user, $8 first seen, $9 nonce, $10 now.
+const APPLY_VERIFICATION = `UPDATE pending_auths SET
+    status = $2,
+    failure_code = $3,
+    sender_phone = coalesce($4, sender_phone),
+    sender_wa_id = coalesce($5, sender_wa_id),
+    sender_bsuid = coalesce($6, sender_bsuid),
+    result_user_id = coalesce($7, result_user_id),
+    first_seen = coalesce($8, first_seen),
+    confirm_nonce_hash = coalesce($9, confirm_nonce_hash),
+    verified_at = CASE WHEN $2 = 'verified' THEN $10::bigint ELSE verified_at END
+  WHERE id = $1 AND status IN ('pending', 'awaiting-confirmation') AND expires_at > $10`;
+
+// Without a user to write, record-the-key and the conditional update fit in one statement (one round trip, one
+// implicit transaction): the UPDATE runs only if this statement's INSERT recorded the key.
+// $11 message key.
+const VERIFY_ONE_STATEMENT = `WITH recorded AS (
+    INSERT INTO webhook_messages (message_key, recorded_at) VALUES ($11, $10) ON CONFLICT DO NOTHING RETURNING 1
+  ), applied AS (
+    ${APPLY_VERIFICATION.replace('WHERE id = $1', 'WHERE EXISTS (SELECT 1 FROM recorded) AND id = $1')}
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM recorded) AS recorded, (SELECT count(*) FROM applied) AS applied`;
+
+const RECORD_MESSAGE_KEY =
+  'INSERT INTO webhook_messages (message_key, recorded_at) VALUES ($1, $2) ON CONFLICT DO NOTHING';
+
+function verificationValues(v: Verification): unknown[] {
+  return [
+    v.pendingId,
+    v.status,
+    v.status === 'failed' ? (v.failureCode ?? null) : null,
+    v.senderPhone,
+    v.senderWaId,
+    v.senderBsuid,
+    v.resultUserId ?? null,
+    v.firstSeen ?? null,
+    v.confirmNonceHash ?? null,
+    v.now,
+  ];
+}
+
+export class PostgresPendingAuthStore implements PendingAuthStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async create(p: PendingAuthRecord): Promise<void> {
+    await this.pool.query({
+      name: 'pending_insert',
+      text: INSERT,
+      values: [
+        p.id,
+        p.projectId,
+        p.refHash,
+        p.codeHash,
+        p.kind,
+        JSON.stringify(p.request),
+        p.expectedPhone,
+        p.userId,
+        p.parentSessionId,
+        p.status,
+        p.failureCode,
+        p.senderPhone,
+        p.senderWaId,
+        p.senderBsuid,
+        p.resultUserId,
+        p.firstSeen,
+        p.confirmNonceHash,
+        p.createdAt,
+        p.expiresAt,
+        p.verifiedAt,
+        p.consumedAt,
+      ],
+    });
+  }
+
+  private async selectOne(name: string, column: 'id' | 'ref_hash' | 'code_hash', value: string) {
+    const r = await this.pool.query<PendingAuthRow>({
+      name,
+      text: `SELECT * FROM pending_auths WHERE ${column} = $1`,
+      values: [value],
+    });
+    return r.rows[0] ? toPendingAuthRecord(r.rows[0]) : null;
+  }
+
+  getByRefHash(refHash: string): Promise<PendingAuthRecord | null> {
+    return this.selectOne('pending_by_ref', 'ref_hash', refHash);
+  }
+
+  getByCodeHash(codeHash: string): Promise<PendingAuthRecord | null> {
+    return this.selectOne('pending_by_code', 'code_hash', codeHash);
+  }
+
+  get(id: string): Promise<PendingAuthRecord | null> {
+    return this.selectOne('pending_by_id', 'id', id);
+  }
+
+  async verify(v: Verification): Promise<VerifyResult> {
+    if (!v.createUser && !v.updateUser) {
+      const r = await this.pool.query<{ recorded: number; applied: number }>({
+        name: 'pending_verify',
+        text: VERIFY_ONE_STATEMENT,
+        values: [...verificationValues(v), v.messageKey],
+      });
+      const row = r.rows[0];
+      if (!row || row.recorded === 0) return 'duplicate-message';
+      // The message key stays recorded: a redelivery of a message that found no live login is a duplicate too.
+      return row.applied === 0 ? 'not-pending' : 'ok';
+    }
+    try {
+      return await inTransaction(this.pool, async (client): Promise<VerifyResult> => {
+        const recorded = await client.query({
+          name: 'pending_record_message_key',
+          text: RECORD_MESSAGE_KEY,
+          values: [v.messageKey, v.now],
+        });
+        if (recorded.rowCount === 0) return 'duplicate-message';
+        const applied = await client.query({
+          name: 'pending_apply_verification',
+          text: APPLY_VERIFICATION,
+          values: verificationValues(v),
+        });
+        if (applied.rowCount === 0) return 'not-pending';
+        if (v.createUser) await insertUserIn(client, v.createUser);
+        if (v.updateUser && !(await replaceUserIn(client, v.updateUser))) {
+          throw new Error(`verify: user to update does not exist: ${v.updateUser.userId}`);
+        }
+        return 'ok';
+      });
+    } catch (err) {
+      // The transaction has rolled back: no message key, no status change, no user.
+      if (err instanceof LoginIdTakenError) return 'login-id-taken';
+      throw err;
+    }
+  }
+
+  async consume(refHash: string, now: number): Promise<PendingAuthRecord | null> {
+    const r = await this.pool.query<PendingAuthRow>({
+      name: 'pending_consume',
+      text: `UPDATE pending_auths SET status = 'consumed', consumed_at = $2
+        WHERE ref_hash = $1 AND status = 'verified' AND expires_at > $2
+        RETURNING *`,
+      values: [refHash, now],
+    });
+    return r.rows[0] ? toPendingAuthRecord(r.rows[0]) : null;
+  }
+
+  async deleteExpired(before: number): Promise<number> {
+    const r = await this.pool.query('DELETE FROM pending_auths WHERE expires_at < $1', [before]);
+    return r.rowCount ?? 0;
+  }
+}

@@ -1,0 +1,63 @@
+// Projects on PostgreSQL: settings as one jsonb column, so new settings need no migration.
+import type pg from 'pg';
+import type { ProjectRecord, ProjectSettings, ProjectStore } from '../ports.js';
+
+interface ProjectRow {
+  project_id: string;
+  name: string;
+  management_key_hash: string;
+  settings: ProjectSettings;
+  created_at: number;
+}
+
+function toProjectRecord(r: ProjectRow): ProjectRecord {
+  return {
+    projectId: r.project_id,
+    name: r.name,
+    managementKeyHash: r.management_key_hash,
+    settings: r.settings,
+    createdAt: r.created_at,
+  };
+}
+
+export class PostgresProjectStore implements ProjectStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async create(p: ProjectRecord): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO projects (project_id, name, management_key_hash, settings, created_at) VALUES ($1, $2, $3, $4, $5)',
+      [p.projectId, p.name, p.managementKeyHash, JSON.stringify(p.settings), p.createdAt],
+    );
+  }
+
+  async get(projectId: string): Promise<ProjectRecord | null> {
+    // Read on every authenticated request: a named statement is parsed and planned once per connection.
+    const r = await this.pool.query<ProjectRow>({
+      name: 'project_get',
+      text: 'SELECT * FROM projects WHERE project_id = $1',
+      values: [projectId],
+    });
+    return r.rows[0] ? toProjectRecord(r.rows[0]) : null;
+  }
+
+  async list(): Promise<ProjectRecord[]> {
+    const r = await this.pool.query<ProjectRow>('SELECT * FROM projects ORDER BY created_at, project_id');
+    return r.rows.map(toProjectRecord);
+  }
+
+  async updateSettings(projectId: string, settings: ProjectSettings): Promise<boolean> {
+    const r = await this.pool.query('UPDATE projects SET settings = $1 WHERE project_id = $2', [
+      JSON.stringify(settings),
+      projectId,
+    ]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async setManagementKeyHash(projectId: string, hash: string): Promise<boolean> {
+    const r = await this.pool.query('UPDATE projects SET management_key_hash = $1 WHERE project_id = $2', [
+      hash,
+      projectId,
+    ]);
+    return (r.rowCount ?? 0) > 0;
+  }
+}

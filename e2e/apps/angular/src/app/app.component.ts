@@ -1,0 +1,49 @@
+// AppComponent: "Sign in with WhatsApp" → QR + wa link → waitForSession → "Logged in as <userId>" + Logout (Observables).
+import { Component, inject, signal } from '@angular/core';
+import { NotpAuthService } from '@notp/angular-sdk';
+
+@Component({
+  selector: 'app-root',
+  standalone: false,
+  template: `
+    <h1>notp Angular example</h1>
+    @if ((auth.session$ | async)?.isAuthenticated) {
+      <p id="whoami">Logged in as {{ (auth.user$ | async)?.user?.userId ?? '…' }}</p>
+      <button id="logout" type="button" (click)="logout()">Logout</button>
+    } @else {
+      <button id="sign-in" type="button" [disabled]="!!pending()" (click)="signIn()">Sign in with WhatsApp</button>
+      @if (pending(); as p) {
+        <img id="qr" alt="Scan with WhatsApp" width="240" height="240" [src]="'data:image/png;base64,' + p.image" />
+        <p><a id="wa-link" [href]="p.redirectUrl" target="_blank" rel="noreferrer">Open WhatsApp</a></p>
+      }
+      @if (error()) {
+        <p id="error">{{ error() }}</p>
+      }
+    }
+  `,
+})
+export class AppComponent {
+  readonly auth = inject(NotpAuthService);
+  readonly pending = signal<{ image: string; redirectUrl: string } | undefined>(undefined);
+  readonly error = signal('');
+
+  signIn(): void {
+    this.error.set('');
+    this.auth.notpSdk.notp.signUpOrIn('').subscribe((resp) => {
+      if (!resp.ok || !resp.data) {
+        this.error.set(`${resp.error?.errorCode ?? resp.code}: ${resp.error?.errorMessage ?? 'sign-in failed'}`);
+        return;
+      }
+      this.pending.set({ image: resp.data.image, redirectUrl: resp.data.redirectUrl });
+      this.auth.notpSdk.notp.waitForSession(resp.data.pendingRef).subscribe((session) => {
+        this.pending.set(undefined);
+        if (!session.ok)
+          this.error.set(`${session.error?.errorCode ?? session.code}: ${session.error?.errorMessage ?? ''}`);
+      });
+    });
+  }
+
+  logout(): void {
+    this.auth.notpSdk.logout().subscribe();
+  }
+}

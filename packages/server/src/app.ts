@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Deps } from './deps.js';
 import { registerCors } from './http/cors.js';
 import { registerErrorHandling } from './http/errorHandler.js';
+import { demoRoutes } from './http/routes/demo.js';
 import { healthRoutes } from './http/routes/health.js';
 import { jwksRoutes } from './http/routes/jwks.js';
 import { managementRoutes } from './http/routes/management.js';
@@ -51,6 +52,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(webhookRoutes, opts);
   await app.register(simulatorRoutes, opts);
   await app.register(sdkRoutes, opts);
+  await app.register(demoRoutes, opts);
   return app;
 }
 

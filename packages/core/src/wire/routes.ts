@@ -50,6 +50,8 @@ export const routes = Object.freeze({
     messages: '/simulator/messages',
   }),
   sdkBundle: '/sdk/web-js-sdk.js',
+  /** The demo app (simulator mode only); `<demo>/config.js` tells it the development project. */
+  demo: '/demo',
   health: '/health',
   ready: '/ready',
   metrics: '/metrics',

@@ -1,0 +1,173 @@
+// Demo routes (simulator mode only): the built demo app (apps/demo/dist) under /demo, and /demo/config.js naming the dev project.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, relative, sep } from 'node:path';
+import { errors, NotpError, routes } from '@notp/core';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { RouteOptions } from '../../app.js';
+import { DEV_PROJECT_NAME } from '../../projects/bootstrapDevProject.js';
+
+export interface DemoRouteOptions extends RouteOptions {
+  /** The built demo directory. Default: `@notp/demo`'s `dist/` (null: not installed). */
+  demoDir?: string | null;
+}
+
+/** One file of the demo, read once. */
+export interface DemoFile {
+  body: Buffer;
+  contentType: string;
+  etag: string;
+  /** HTML pages only: their inline scripts' hashes, for the page's Content-Security-Policy. */
+  scriptHashes?: string[];
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
+
+/** Where the built demo lives, or null when @notp/demo is not installed (e.g. the server published alone). */
+export function demoDistPath(): string | null {
+  try {
+    const pkg = createRequire(import.meta.url).resolve('@notp/demo/package.json');
+    return join(dirname(pkg), 'dist');
+  } catch {
+    return null;
+  }
+}
+
+/** CSP hash sources of a page's inline `<script>` blocks (the seed's pages keep their code inline). */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(INLINE_SCRIPT)].map(
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '', 'utf8')
+        .digest('base64')}'`,
+  );
+}
+
+/** Reads every servable file under `dir` into a map keyed by its path relative to `dir` (posix separators). */
+export async function loadDemoFiles(dir: string): Promise<Map<string, DemoFile>> {
+  const files = new Map<string, DemoFile>();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const contentType = CONTENT_TYPES[extname(entry.name)];
+    if (!contentType) continue;
+    const path = join(entry.parentPath, entry.name);
+    const body = await readFile(path);
+    const key = relative(dir, path).split(sep).join('/');
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const file: DemoFile = { body, contentType, etag };
+    if (contentType.startsWith('text/html')) file.scriptHashes = inlineScriptHashes(body.toString('utf8'));
+    files.set(key, file);
+  }
+  return files;
+}
+
+/**
+ * The pages' policy: only this server's scripts (and the page's own hashed inline blocks), images from here or `data:`
+ * (the QR), API calls to here and to the public URL. Styles may be inline: the login element styles its shadow root.
+ */
+function pageCsp(file: DemoFile, apiOrigin: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${(file.scriptHashes ?? []).join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${apiOrigin}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const notBuilt = () =>
+  new NotpError(errors.routeNotFound, { message: 'The demo is not built: run `npm run build`, then restart' });
+
+export async function demoRoutes(app: FastifyInstance, opts: DemoRouteOptions): Promise<void> {
+  const { deps } = opts;
+  // The demo signs in to the development project through the simulator: nowhere else does it make sense.
+  if (deps.config.provider !== 'simulator') return;
+  const dir = opts.demoDir === undefined ? demoDistPath() : opts.demoDir;
+  const apiOrigin = new URL(deps.config.publicUrl).origin;
+  const prefix = routes.demo;
+
+  // Read once, on first request: the demo does not change while the server runs (a missing build is retried).
+  let loaded: Promise<Map<string, DemoFile> | null> | null = null;
+  const files = async () => {
+    loaded ??= dir ? loadDemoFiles(dir).catch(() => null) : Promise.resolve(null);
+    const result = await loaded;
+    if (!result || result.size === 0) {
+      loaded = null;
+      throw notBuilt();
+    }
+    return result;
+  };
+
+  let projectId = deps.config.projectId;
+  const devProjectId = async (): Promise<string> => {
+    projectId ??= (await deps.store.projects.list()).find((p) => p.name === DEV_PROJECT_NAME)?.projectId;
+    if (!projectId) throw new NotpError(errors.routeNotFound, { message: 'There is no development project' });
+    return projectId;
+  };
+
+  const send = (reply: FastifyReply, file: DemoFile, ifNoneMatch: string | undefined) => {
+    reply.header('etag', file.etag).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff');
+    if (file.scriptHashes) {
+      reply.header('content-security-policy', pageCsp(file, apiOrigin)).header('referrer-policy', 'no-referrer');
+    }
+    if (ifNoneMatch === file.etag) return reply.status(304).send();
+    return reply.type(file.contentType).send(file.body);
+  };
+
+  /** Keeps the query (the QR page reads its inputs from it) when redirecting to a directory's trailing slash. */
+  const queryOf = (url: string) => {
+    const at = url.indexOf('?');
+    return at === -1 ? '' : url.slice(at);
+  };
+
+  app.get(prefix, async (request, reply) => reply.redirect(`${prefix}/${queryOf(request.url)}`));
+
+  app.get(`${prefix}/config.js`, async (_request, reply) => {
+    const config = { projectId: await devProjectId(), baseUrl: deps.config.publicUrl };
+    // `<` escaped: the value is JSON inside JavaScript.
+    const json = JSON.stringify(config).replace(/</g, '\\u003c');
+    return reply
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .type('application/javascript; charset=utf-8')
+      .send(`window.NOTP_CONFIG = ${json};\n`);
+  });
+
+  app.get<{ Params: { '*': string } }>(
+    `${prefix}/*`,
+    {
+      schema: { params: { type: 'object', properties: { '*': { type: 'string', maxLength: 512 } } } },
+      // The QR page's URL carries the pendingRef, and the logged-in page's the session JWT (the seed's pages pass
+      // them in the query): keep request lines of these routes out of the info-level request log.
+      logLevel: 'warn',
+    },
+    async (request, reply) => {
+      const all = await files();
+      const path = request.params['*'];
+      const ifNoneMatch = request.headers['if-none-match'];
+      // Only names in the map are served: no path from the URL ever reaches the file system.
+      const file = all.get(path === '' || path.endsWith('/') ? `${path}index.html` : path);
+      if (file) return send(reply, file, ifNoneMatch);
+      if (all.has(`${path}/index.html`)) return reply.redirect(`${prefix}/${path}/${queryOf(request.url)}`);
+      throw new NotpError(errors.routeNotFound, { message: `No demo file ${prefix}/${path}` });
+    },
+  );
+}

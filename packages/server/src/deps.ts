@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/config.js';
 import type { EventBus } from './events/ports.js';
+import type { RateLimiter } from './rate-limit/ports.js';
 import type { Store } from './store/ports.js';
 import type { WhatsApp } from './whatsapp/ports.js';
 import type { TokenService } from './tokens/TokenService.js';
@@ -36,6 +37,8 @@ export interface Deps {
   log: Logger;
   /** 32-byte key that encrypts private signing keys at rest (and derives simulator secrets). */
   masterKey: Buffer;
+  /** Counters of the rate limits (memory by default, Redis when REDIS_URL is set). */
+  rateLimiter: RateLimiter;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };

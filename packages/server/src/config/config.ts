@@ -1,5 +1,7 @@
 // Config: environment variables → one typed, frozen object with every default in one place (CONTRACT.md §9).
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS } from '../projects/defaults.js';
+import type { RateLimitName, RateLimitSettings } from '../rate-limit/ports.js';
 
 /** Thrown for an invalid configuration; main prints it and exits 1. */
 export class ConfigError extends Error {
@@ -52,6 +54,13 @@ const schema = z.object({
   NOTP_TWILIO_API_URL: z.url().default('https://api.twilio.com'),
   NOTP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NOTP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+  // notp extension: the count of each rate limit (its window is fixed, see projects/defaults.ts).
+  NOTP_RATE_LIMIT_START_PER_IP: intIn(0, 1_000_000).optional(), // per minute
+  NOTP_RATE_LIMIT_START_PER_LOGIN_ID: intIn(0, 1_000_000).optional(), // per 10 minutes
+  NOTP_RATE_LIMIT_INBOUND_PER_SENDER: intIn(0, 1_000_000).optional(), // per minute
+  NOTP_RATE_LIMIT_POLLS_PER_PENDING_REF: intIn(0, 1_000_000).optional(), // per second
+  NOTP_RATE_LIMIT_REFRESH_PER_TOKEN: intIn(0, 1_000_000).optional(), // per minute
+  NOTP_RATE_LIMIT_MANAGEMENT_PER_KEY: intIn(0, 1_000_000).optional(), // per minute
   /** Where the embedded default keeps generated secrets (master key) next to the SQLite file. */
   NOTP_DATA_DIR: z.string().default('./data'),
 });
@@ -86,7 +95,19 @@ export interface Config {
   twilio: { accountSid: string | undefined; authToken: string | undefined; apiUrl: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   rateLimit: boolean;
+  /** Server-wide rate limits (defaults, with the NOTP_RATE_LIMIT_* counts applied); projects may override. */
+  rateLimits: Readonly<RateLimitSettings>;
 }
+
+/** The environment variable that sets each limit's count. */
+export const RATE_LIMIT_ENV: Readonly<Record<RateLimitName, string>> = Object.freeze({
+  startPerIp: 'NOTP_RATE_LIMIT_START_PER_IP',
+  startPerLoginId: 'NOTP_RATE_LIMIT_START_PER_LOGIN_ID',
+  inboundPerSender: 'NOTP_RATE_LIMIT_INBOUND_PER_SENDER',
+  pollsPerPendingRef: 'NOTP_RATE_LIMIT_POLLS_PER_PENDING_REF',
+  refreshPerToken: 'NOTP_RATE_LIMIT_REFRESH_PER_TOKEN',
+  managementPerKey: 'NOTP_RATE_LIMIT_MANAGEMENT_PER_KEY',
+});
 
 /** The simulator's business number: a real-format US number (WHATSAPP.md: never +1 555 fixtures for validation). */
 export const SIMULATOR_NUMBER = '+16505550100';
@@ -154,6 +175,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     logLevel: e.NOTP_LOG_LEVEL,
     rateLimit: e.NOTP_RATE_LIMIT === 'on',
+    rateLimits: Object.freeze(
+      Object.fromEntries(
+        (Object.keys(DEFAULT_RATE_LIMITS) as RateLimitName[]).map((name) => {
+          const count = e[RATE_LIMIT_ENV[name] as keyof typeof e] as number | undefined;
+          const rule = DEFAULT_RATE_LIMITS[name];
+          return [name, Object.freeze({ limit: count ?? rule.limit, windowMs: rule.windowMs })];
+        }),
+      ) as unknown as RateLimitSettings,
+    ),
   });
 }
 

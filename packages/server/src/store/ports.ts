@@ -1,6 +1,7 @@
 // Store ports: the contracts every storage adapter (SQLite, PostgreSQL) keeps, checked by one conformance suite.
 // Times are epoch milliseconds (numbers) everywhere in the store; the wire converts to seconds where the contract says so.
 // Every method is async so that networked adapters fit; adapters never throw for "not found" (they return null).
+import type { RateLimitSettings } from '../rate-limit/ports.js';
 
 /** Per-project settings; defaults live in `config/projectDefaults.ts`. */
 export interface ProjectSettings {
@@ -24,6 +25,8 @@ export interface ProjectSettings {
   appName: string;
   /** JWT signing algorithm for new keys. */
   signingAlg: 'RS256' | 'ES256' | 'EdDSA';
+  /** Per-project overrides of the server's rate limits (absent rules follow the server defaults). */
+  rateLimits?: Partial<RateLimitSettings>;
 }
 
 export interface ProjectRecord {

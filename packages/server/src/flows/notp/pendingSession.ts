@@ -1,6 +1,7 @@
 // pendingSession: trades a verified pendingRef for a session exactly once; optionally long-polls until verified.
 import { errorByCode, errors, NotpError } from '@notp/core';
 import type { Deps } from '../../deps.js';
+import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
 import type { PendingAuthRecord, ProjectRecord } from '../../store/ports.js';
 import { type IssuedSession, issueSession } from '../sessions/issueSession.js';
 import { hashPendingRef } from './pendingRef.js';
@@ -39,6 +40,8 @@ export async function pendingSession(
   input: PendingSessionInput,
 ): Promise<IssuedSession> {
   const refHash = hashPendingRef(input.pendingRef);
+  // Per ref, keyed by its hash: bounds a stolen or guessed ref's polling, and a client stuck in a tight loop.
+  await enforceRateLimit(deps, 'pollsPerPendingRef', refHash, project);
   const load = () => deps.store.pendingAuths.getByRefHash(refHash);
   let reading = read(await load(), project, deps.clock.now());
 

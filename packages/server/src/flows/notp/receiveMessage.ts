@@ -1,7 +1,8 @@
 // receiveMessage: one inbound WhatsApp message → the pending login it completes (or fails), guard lines top to bottom.
-import { errors, type ErrorDef } from '@notp/core';
+import { errors, type ErrorDef, isNotpError } from '@notp/core';
 import type { Deps } from '../../deps.js';
 import { pendingChannel } from '../../events/ports.js';
+import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
 import type { PendingAuthRecord, ProjectRecord, UserRecord, Verification } from '../../store/ports.js';
 import { phoneFromWaId, senderMatches } from '../../users/phone.js';
 import { newUserId } from '../../users/newUserId.js';
@@ -34,6 +35,12 @@ type Resolution =
  */
 export async function receiveMessage(deps: Deps, msg: InboundMessage): Promise<void> {
   const now = deps.clock.now();
+  // Code guessing: a sender gets a few tries a minute, checked before the code is even looked up. Over the limit the
+  // message is recorded (a redelivery stays silent) and dropped without a reply (a reply would cost us money).
+  if (!(await withinSenderLimit(deps, msg))) {
+    await deps.store.webhookMessages.record(msg.messageKey, now);
+    return;
+  }
   const code = msg.text ? findCode(msg.text) : null;
   // The confirmation step (project.settings.confirmation, buttons) will handle msg.buttonId here; until then a
   // button reply is just a message without a code.
@@ -106,6 +113,20 @@ export async function receiveMessage(deps: Deps, msg: InboundMessage): Promise<v
       return pending.kind === 'update'
         ? fail(errors.phoneInUse, 'user-exists')
         : fail(errors.userAlreadyExists, 'user-exists');
+  }
+}
+
+/** False when the sender (wa_id, else BSUID) has used up its inbound limit; server-wide, as no project is known yet. */
+async function withinSenderLimit(deps: Deps, msg: InboundMessage): Promise<boolean> {
+  const sender = msg.waId ?? msg.bsuid;
+  if (!sender) return true;
+  try {
+    await enforceRateLimit(deps, 'inboundPerSender', sender);
+    return true;
+  } catch (e) {
+    if (!isNotpError(e) || e.code !== errors.rateLimited.code) throw e;
+    deps.log.warn({ messageKey: msg.messageKey }, 'inbound message over the per-sender rate limit: dropped');
+    return false;
   }
 }
 

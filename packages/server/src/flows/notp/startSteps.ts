@@ -8,6 +8,7 @@ import type {
   RefreshSessionRecord,
   UserRecord,
 } from '../../store/ports.js';
+import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
 import { isEmail, normalizePhone } from '../../users/phone.js';
 import { authenticateRefresh } from '../sessions/authenticateRefresh.js';
 
@@ -104,6 +105,15 @@ export const normaliseLoginId: StartStep = (ctx) => {
   }
   ctx.loginId = raw;
   ctx.loginIdKind = 'other';
+};
+
+/**
+ * Start limits (cost abuse, enumeration): per client IP, and per normalised login id so that spelling a phone five
+ * ways buys no extra tries. Runs before any user lookup, so the 404 of an unknown sign-in id is rate-limited too.
+ */
+export const limitStarts: StartStep = async (ctx) => {
+  await enforceRateLimit(ctx.deps, 'startPerIp', ctx.input.ip ?? 'unknown', ctx.project);
+  if (ctx.loginIdKind !== 'empty') await enforceRateLimit(ctx.deps, 'startPerLoginId', ctx.loginId, ctx.project);
 };
 
 /** Option values the schema cannot judge: reserved claim names, locale shape. */
@@ -224,9 +234,18 @@ export const decideExpectedPhone: StartStep = (ctx) => {
 
 /** The table: which guard lines each variant runs, top to bottom. */
 export const startSteps: Readonly<Record<PendingKind, readonly StartStep[]>> = Object.freeze({
-  signup: [normaliseLoginId, checkOptions, checkSignUpUser, loadUser, userMustNotExist, decideExpectedPhone],
+  signup: [
+    normaliseLoginId,
+    limitStarts,
+    checkOptions,
+    checkSignUpUser,
+    loadUser,
+    userMustNotExist,
+    decideExpectedPhone,
+  ],
   signin: [
     normaliseLoginId,
+    limitStarts,
     checkOptions,
     requireRefreshToken,
     loadUser,
@@ -234,9 +253,10 @@ export const startSteps: Readonly<Record<PendingKind, readonly StartStep[]>> = O
     userMustBeEnabled,
     decideExpectedPhone,
   ],
-  'signup-in': [normaliseLoginId, checkOptions, loadUser, userMustBeEnabled, decideExpectedPhone],
+  'signup-in': [normaliseLoginId, limitStarts, checkOptions, loadUser, userMustBeEnabled, decideExpectedPhone],
   update: [
     normaliseLoginId,
+    limitStarts,
     checkOptions,
     checkNewPhone,
     requireRefreshToken,

@@ -10,6 +10,10 @@ import { logoutAll } from '../../flows/sessions/logoutAll.js';
 import { refreshSession } from '../../flows/sessions/refreshSession.js';
 import { selectTenant } from '../../flows/sessions/selectTenant.js';
 import { tryRefreshSession } from '../../flows/sessions/tryRefreshSession.js';
+import { sha256Hex } from '../../crypto/sha256Hex.js';
+import type { Deps } from '../../deps.js';
+import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
+import type { ProjectRecord } from '../../store/ports.js';
 import { clientOf, refreshTokenOf, requireProject } from '../auth.js';
 import { sendSession } from '../sendSession.js';
 
@@ -29,6 +33,17 @@ const selectTenantBody = {
   properties: { tenant: { type: 'string', minLength: 1, maxLength: 200 } },
 } as const;
 
+/** The refresh JWT of a request that mints tokens, after counting it against its per-token limit (by hash). */
+async function limitedRefreshToken(
+  deps: Deps,
+  project: ProjectRecord,
+  request: FastifyRequest,
+): Promise<string | undefined> {
+  const token = refreshTokenOf(request);
+  if (token) await enforceRateLimit(deps, 'refreshPerToken', sha256Hex(token), project);
+  return token;
+}
+
 const postSchema = (body: object) => ({ schema: { body, querystring: anyQuery } });
 const getSchema = { schema: { querystring: anyQuery } };
 
@@ -42,12 +57,14 @@ export async function sessionRoutes(app: FastifyInstance, { deps }: RouteOptions
 
   app.post(routes.session.refresh, postSchema(emptyBody), async (request, reply) => {
     const project = await requireProject(deps, request);
-    return sendSession(reply, await refreshSession(deps, project, refreshTokenOf(request), client(request)));
+    const token = await limitedRefreshToken(deps, project, request);
+    return sendSession(reply, await refreshSession(deps, project, token, client(request)));
   });
 
   app.post(routes.session.tryRefresh, postSchema(emptyBody), async (request, reply) => {
     const project = await requireProject(deps, request);
-    const issued = await tryRefreshSession(deps, project, refreshTokenOf(request), client(request));
+    const token = await limitedRefreshToken(deps, project, request);
+    const issued = await tryRefreshSession(deps, project, token, client(request));
     return issued ? sendSession(reply, issued) : reply.send({});
   });
 
@@ -91,7 +108,8 @@ export async function sessionRoutes(app: FastifyInstance, { deps }: RouteOptions
     postSchema(selectTenantBody),
     async (request: FastifyRequest<{ Body: { tenant: string } }>, reply) => {
       const project = await requireProject(deps, request);
-      const issued = await selectTenant(deps, project, refreshTokenOf(request), request.body.tenant, client(request));
+      const token = await limitedRefreshToken(deps, project, request);
+      const issued = await selectTenant(deps, project, token, request.body.tenant, client(request));
       return sendSession(reply, issued);
     },
   );

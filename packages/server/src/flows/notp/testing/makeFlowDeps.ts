@@ -5,6 +5,7 @@ import { loadConfig } from '../../../config/config.js';
 import { type Deps, systemRandom } from '../../../deps.js';
 import { InProcessEventBus } from '../../../events/inProcess/InProcessEventBus.js';
 import { defaultProjectSettings } from '../../../projects/defaults.js';
+import { MemoryRateLimiter } from '../../../rate-limit/memory/MemoryRateLimiter.js';
 import { createStore } from '../../../store/createStore.js';
 import type { ProjectRecord, ProjectSettings } from '../../../store/ports.js';
 import { createTokenService } from '../../../tokens/createTokenService.js';
@@ -29,7 +30,14 @@ export interface FlowTestKit {
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-export async function makeFlowDeps(settings: Partial<ProjectSettings> = {}): Promise<FlowTestKit> {
+/**
+ * `env` adds configuration. Rate limits are off unless `env` turns them on (`NOTP_RATE_LIMIT: 'on'`): flow tests check
+ * logic and reuse one login id many times; the limits have their own tests.
+ */
+export async function makeFlowDeps(
+  settings: Partial<ProjectSettings> = {},
+  env: Record<string, string> = {},
+): Promise<FlowTestKit> {
   let t = Date.UTC(2026, 10, 23, 9, 0, 0);
   const clock: FakeClock = {
     now: () => t,
@@ -37,7 +45,12 @@ export async function makeFlowDeps(settings: Partial<ProjectSettings> = {}): Pro
       t += ms;
     },
   };
-  const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', NOTP_PUBLIC_URL: 'http://127.0.0.1:4000' });
+  const config = loadConfig({
+    DATABASE_URL: 'sqlite::memory:',
+    NOTP_PUBLIC_URL: 'http://127.0.0.1:4000',
+    NOTP_RATE_LIMIT: 'off',
+    ...env,
+  });
   const store = await createStore(config.databaseUrl);
   const log = pino({ level: 'silent' });
   const inbox = new MemorySimulatorInbox({ now: clock.now });
@@ -55,6 +68,7 @@ export async function makeFlowDeps(settings: Partial<ProjectSettings> = {}): Pro
     random: systemRandom,
     log,
     masterKey,
+    rateLimiter: new MemoryRateLimiter({ now: clock.now, sweepEveryMs: 0 }),
   };
   let projectId = 'P';
   for (const b of randomBytes(27)) projectId += ALNUM[b % ALNUM.length];
@@ -74,6 +88,7 @@ export async function makeFlowDeps(settings: Partial<ProjectSettings> = {}): Pro
     async close() {
       await deps.replies.drain(1000);
       await deps.events.close();
+      await deps.rateLimiter.close();
       await store.close();
     },
   };

@@ -1,0 +1,36 @@
+// enforceRateLimit: counts one hit of a named limit for a subject and throws the contract's 429 when it is used up.
+import { errors, NotpError } from '@notp/core';
+import type { Deps } from '../deps.js';
+import type { ProjectRecord } from '../store/ports.js';
+import type { RateLimitName, RateLimitRule } from './ports.js';
+
+/** The rule a project runs under: its own override, else the server's (env-adjusted) default. */
+export function rateLimitRule(
+  config: Pick<Deps['config'], 'rateLimits'>,
+  name: RateLimitName,
+  project?: Pick<ProjectRecord, 'settings'> | null,
+): RateLimitRule {
+  return project?.settings.rateLimits?.[name] ?? config.rateLimits[name];
+}
+
+/**
+ * One hit of `name` for `subject` (an IP, a normalised login id, a hash of a token, …), scoped to the project when
+ * given. Throws rateLimited (429, `retryAfter`) when refused. A no-op with NOTP_RATE_LIMIT=off.
+ * Subjects are caller-chosen: pass hashes, never raw secrets (keys may reach Redis and its logs).
+ */
+export async function enforceRateLimit(
+  deps: Pick<Deps, 'config' | 'rateLimiter'>,
+  name: RateLimitName,
+  subject: string,
+  project?: Pick<ProjectRecord, 'projectId' | 'settings'> | null,
+): Promise<void> {
+  if (!deps.config.rateLimit) return;
+  const rule = rateLimitRule(deps.config, name, project);
+  const decision = await deps.rateLimiter.hit(`${name}:${project?.projectId ?? '*'}:${subject}`, rule);
+  if (decision.allowed) return;
+  throw new NotpError(errors.rateLimited, {
+    message: `Too many requests: try again in ${decision.retryAfterSec} s`,
+    retryAfter: decision.retryAfterSec,
+    detail: `rate limit ${name} (${rule.limit} per ${rule.windowMs} ms)`,
+  });
+}

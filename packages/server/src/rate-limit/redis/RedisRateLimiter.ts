@@ -1,0 +1,49 @@
+// Redis rate limiter: one Lua script per hit (INCR, PEXPIRE on the first hit, PTTL), so the count is atomic across instances.
+import { Redis } from 'ioredis';
+import type { RateLimitDecision, RateLimiter, RateLimitRule } from '../ports.js';
+
+/** Prefix of every counter key, so the limiter can share a Redis database with other notp data. */
+export const RATE_LIMIT_KEY_PREFIX = 'notp:rl:';
+
+// A key left without a TTL (should never happen, but a lost PEXPIRE would freeze it forever) gets one again.
+const HIT_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return { count, ttl }
+`;
+
+type RedisWithHit = Redis & { notpRateHit(key: string, windowMs: number): Promise<[number, number]> };
+
+export class RedisRateLimiter implements RateLimiter {
+  private readonly redis: RedisWithHit;
+  private readonly owned: boolean;
+
+  /** `client`: a URL (the limiter opens and owns its connection) or an existing ioredis client (caller owns it). */
+  constructor(client: string | Redis) {
+    this.owned = typeof client === 'string';
+    const redis =
+      typeof client === 'string' ? new Redis(client, { maxRetriesPerRequest: 2, lazyConnect: false }) : client;
+    // defineCommand sends EVALSHA and falls back to EVAL once per connection: the script is not re-sent per hit.
+    redis.defineCommand('notpRateHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+    this.redis = redis as RedisWithHit;
+  }
+
+  async hit(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
+    const [count, ttlMs] = await this.redis.notpRateHit(RATE_LIMIT_KEY_PREFIX + key, rule.windowMs);
+    const allowed = count <= rule.limit;
+    return {
+      allowed,
+      remaining: Math.max(0, rule.limit - count),
+      retryAfterSec: Math.max(1, Math.ceil(ttlMs / 1000)),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.owned) await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

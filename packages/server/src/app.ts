@@ -4,7 +4,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Deps } from './deps.js';
 import { registerCors } from './http/cors.js';
 import { registerErrorHandling } from './http/errorHandler.js';
-import { demoRoutes } from './http/routes/demo.js';
 import { healthRoutes } from './http/routes/health.js';
 import { jwksRoutes } from './http/routes/jwks.js';
 import { managementRoutes } from './http/routes/management.js';
@@ -13,6 +12,8 @@ import { sdkRoutes } from './http/routes/sdk.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { simulatorRoutes } from './http/routes/simulator.js';
 import { webhookRoutes } from './http/routes/webhooks.js';
+import { metricsRoutes } from './http/routes/metrics.js';
+import { registerRequestMetrics } from './observability/registerRequestMetrics.js';
 
 /** Largest JSON body an API route accepts (webhooks set their own, larger limit). */
 export const API_BODY_LIMIT = 64 * 1024; // bytes
@@ -29,6 +30,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
+  if (deps.metrics) registerRequestMetrics(app, deps.metrics);
 
   // JSON bodies: strict parse with prototype-poisoning protection; an empty body counts as `{}`
   // (the public SDKs send bodiless POSTs to logout/refresh with a JSON content type).
@@ -45,6 +47,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   const opts = { deps };
   await app.register(healthRoutes, opts);
+  if (deps.metrics) await app.register(metricsRoutes, { metrics: deps.metrics });
   await app.register(jwksRoutes, opts);
   await app.register(notpRoutes, opts);
   await app.register(sessionRoutes, opts);
@@ -52,7 +55,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(webhookRoutes, opts);
   await app.register(simulatorRoutes, opts);
   await app.register(sdkRoutes, opts);
-  await app.register(demoRoutes, opts);
   return app;
 }
 

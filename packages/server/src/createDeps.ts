@@ -3,9 +3,12 @@ import type { Config } from './config/config.js';
 import { loadOrCreateMasterKey } from './crypto/masterKey.js';
 import { createLogger, type Deps, systemClock, systemRandom } from './deps.js';
 import { InProcessEventBus } from './events/inProcess/InProcessEventBus.js';
+import type { EventBus } from './events/ports.js';
+import { RedisEventBus } from './events/redis/RedisEventBus.js';
 import { startJanitor } from './maintenance/startJanitor.js';
-import { MemoryRateLimiter } from './rate-limit/memory/MemoryRateLimiter.js';
-import { RedisRateLimiter } from './rate-limit/redis/RedisRateLimiter.js';
+import { Metrics } from './observability/Metrics.js';
+import { meteredEventBus } from './observability/meteredEventBus.js';
+import { meteredStore } from './observability/meteredStore.js';
 import { createStore } from './store/createStore.js';
 import { createTokenService } from './tokens/createTokenService.js';
 import { createWhatsApp } from './whatsapp/createWhatsApp.js';
@@ -21,16 +24,13 @@ export async function createDeps(config: Readonly<Config>, overrides: Partial<De
   const clock = overrides.clock ?? systemClock;
   const random = overrides.random ?? systemRandom;
   const masterKey = overrides.masterKey ?? loadOrCreateMasterKey(config, (m) => log.warn(m));
-  const store = overrides.store ?? (await createStore(config.databaseUrl));
-  const events = overrides.events ?? new InProcessEventBus();
+  const metrics = overrides.metrics ?? new Metrics();
+  const store = overrides.store ?? meteredStore(await createStore(config.databaseUrl), metrics);
+  const events = overrides.events ?? meteredEventBus(await createEventBus(config, log), metrics);
   const wa = createWhatsApp(config, masterKey, log);
   const whatsapp = overrides.whatsapp ?? wa.whatsapp;
   const replies = overrides.replies ?? createReplyQueue({ sender: whatsapp.sender, log });
   const tokens = overrides.tokens ?? createTokenService({ store, config, masterKey, clock, random });
-  // Several instances must share counters, or each would grant the full limit: Redis whenever it is configured.
-  const rateLimiter =
-    overrides.rateLimiter ??
-    (config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter({ now: () => clock.now() }));
   const deps: Deps = {
     config,
     store,
@@ -43,10 +43,19 @@ export async function createDeps(config: Readonly<Config>, overrides: Partial<De
     random,
     log,
     masterKey,
-    rateLimiter,
+    metrics,
   };
   janitors.set(deps, startJanitor(deps));
   return deps;
+}
+
+/** Redis pub/sub when REDIS_URL is set (several instances), else in-process (one instance). */
+async function createEventBus(config: Readonly<Config>, log: Deps['log']): Promise<EventBus> {
+  if (!config.redisUrl) return new InProcessEventBus();
+  return RedisEventBus.connect(config.redisUrl, {
+    // Waiters re-read the store at their deadline, so Redis trouble costs latency, never a login.
+    onError: (err, context) => log.warn({ context, error: err.message }, 'event bus: Redis unavailable'),
+  });
 }
 
 /** Releases what createDeps opened: janitor timer, queued replies (drained), event bus, store. */
@@ -55,6 +64,5 @@ export async function closeDeps(deps: Deps): Promise<void> {
   janitors.delete(deps);
   await deps.replies.drain(REPLY_DRAIN_MS);
   await deps.events.close();
-  await deps.rateLimiter.close();
   await deps.store.close();
 }

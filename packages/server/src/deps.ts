@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/config.js';
 import type { EventBus } from './events/ports.js';
-import type { RateLimiter } from './rate-limit/ports.js';
+import type { Metrics } from './observability/Metrics.js';
 import type { Store } from './store/ports.js';
 import type { WhatsApp } from './whatsapp/ports.js';
 import type { TokenService } from './tokens/TokenService.js';
@@ -37,8 +37,8 @@ export interface Deps {
   log: Logger;
   /** 32-byte key that encrypts private signing keys at rest (and derives simulator secrets). */
   masterKey: Buffer;
-  /** Counters of the rate limits (memory by default, Redis when REDIS_URL is set). */
-  rateLimiter: RateLimiter;
+  /** Prometheus metrics of this instance (createDeps always sets it; hand-built test deps may leave it out). */
+  metrics?: Metrics;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/config.js';
 import { closeDeps, createDeps } from '../src/createDeps.js';
 import type { Deps } from '../src/deps.js';
 import { bootstrapDevProject } from '../src/projects/bootstrapDevProject.js';
+import { sharedBackendEnv } from './scale/sharedBackend.js';
 
 export interface TestServer {
   /** Base URL, e.g. http://127.0.0.1:43121 (no trailing slash). */
@@ -89,6 +90,8 @@ export async function startTestServer(
     NOTP_PROJECT_ID: randomProjectId(),
     NOTP_MANAGEMENT_KEY: `K${randomBytes(24).toString('base64url')}`,
     NOTP_LOG_LEVEL: process.env.NOTP_TEST_LOG_LEVEL ?? 'silent',
+    // PostgreSQL + Redis when the run provides them (test/scale/vitest.postgres.config.ts); nothing otherwise.
+    ...(await sharedBackendEnv()),
     ...env,
   };
   const config = loadConfig(fullEnv);

@@ -1,0 +1,9 @@
+// @notp/server programmatic API: build and run the server inside another Node program (tests, custom hosting).
+export { buildApp, API_BODY_LIMIT } from './app.js';
+export type { RouteOptions } from './app.js';
+export { loadConfig, maskedConfig, ConfigError } from './config/config.js';
+export type { Config, ProviderName } from './config/config.js';
+export { createDeps, closeDeps } from './createDeps.js';
+export type { Deps, Clock, Random } from './deps.js';
+export { bootstrapDevProject } from './projects/bootstrapDevProject.js';
+export type { Store } from './store/ports.js';

@@ -52,6 +52,8 @@ const schema = z.object({
   NOTP_TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
   NOTP_TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   NOTP_TWILIO_API_URL: z.url().default('https://api.twilio.com'),
+  /** notp extension: the development project's WhatsApp confirmation step ("Yes, it's me"); unset = keep as stored. */
+  NOTP_CONFIRMATION: z.enum(['on', 'off']).optional(),
   NOTP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NOTP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
   // notp extension: the count of each rate limit (its window is fixed, see projects/defaults.ts).
@@ -93,6 +95,8 @@ export interface Config {
     graphUrl: string;
   };
   twilio: { accountSid: string | undefined; authToken: string | undefined; apiUrl: string };
+  /** NOTP_CONFIRMATION for the development project: true/false, or undefined when unset (created off). */
+  devConfirmation: boolean | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   rateLimit: boolean;
   /** Server-wide rate limits (defaults, with the NOTP_RATE_LIMIT_* counts applied); projects may override. */
@@ -173,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       authToken: e.NOTP_TWILIO_AUTH_TOKEN,
       apiUrl: e.NOTP_TWILIO_API_URL.replace(/\/+$/, ''),
     }),
+    devConfirmation: e.NOTP_CONFIRMATION === undefined ? undefined : e.NOTP_CONFIRMATION === 'on',
     logLevel: e.NOTP_LOG_LEVEL,
     rateLimit: e.NOTP_RATE_LIMIT === 'on',
     rateLimits: Object.freeze(

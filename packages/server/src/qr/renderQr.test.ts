@@ -1,8 +1,9 @@
-// Tests for renderQr: the PNG decodes back to exactly the QR matrix; the SVG is one path of the same modules.
+// Tests for renderQr: the PNG decodes back to exactly the QR matrix and scans back to the text; the SVG is one path.
 import { inflateSync } from 'node:zlib';
+import jsqr from 'jsqr';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { crc32, renderQr } from './renderQr.js';
+import { crc32, qrMatrix, renderQr } from './renderQr.js';
 
 const LINK = `https://wa.me/16505550100?text=${encodeURIComponent('Log in to Acme (acme.com) code K7Q2M9XD4HPZ8WBN')}`;
 
@@ -62,7 +63,7 @@ describe('crc32', () => {
 
 describe('renderQr png', () => {
   it.each([['short'], [LINK], ['x'.repeat(300)]])('decodes back to the QR matrix for %s', (text) => {
-    const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+    const modules = qrMatrix(text);
     const base64 = renderQr(text, 'png');
     expect(base64).toMatch(/^[A-Za-z0-9+/]+=*$/); // base64, no data: prefix
     const png = decodePng(base64);
@@ -86,9 +87,37 @@ describe('renderQr png', () => {
   });
 });
 
+/** Login links as the start route makes them: wa.me and simulator links, several app names and locales. */
+const LOGIN_LINKS = [
+  LINK,
+  `https://wa.me/5511987654321?text=${encodeURIComponent('Entrar em Padaria São João com o código 0123-4567-89AB-CDEF')}`,
+  `https://wa.me/15551234567?text=${encodeURIComponent('Sign in to notp dev with code ZZZZ-9999-AAAA-0000')}`,
+  `http://127.0.0.1:43121/simulator/chat?text=${encodeURIComponent('Sign in to notp dev with code 7K3M-Q9XD-4HPZ-8WBN')}`,
+];
+
+describe('qrMatrix (one byte-mode segment)', () => {
+  it.each(LOGIN_LINKS)('is no larger than the optimally segmented code for %s', (link) => {
+    const version = (qrMatrix(link).size - 17) / 4;
+    expect(version).toBeLessThanOrEqual(QRCode.create(link, { errorCorrectionLevel: 'M' }).version);
+  });
+
+  it.each(LOGIN_LINKS)('scans back to the exact link from the PNG: %s', (link) => {
+    const png = decodePng(renderQr(link, 'png'));
+    const rgba = new Uint8ClampedArray(png.width * png.height * 4);
+    for (let y = 0; y < png.height; y++) {
+      for (let x = 0; x < png.width; x++) {
+        const at = (y * png.width + x) * 4;
+        rgba.fill(png.pixels[y]?.[x] ? 255 : 0, at, at + 4);
+      }
+    }
+    // jsqr is CommonJS with `exports.default`; under NodeNext the default import is its exports object.
+    expect(jsqr.default(rgba, png.width, png.height)?.data).toBe(link);
+  });
+});
+
 describe('renderQr svg', () => {
   it('draws exactly the dark modules in one path, offset by the quiet zone', () => {
-    const { modules } = QRCode.create(LINK, { errorCorrectionLevel: 'M' });
+    const modules = qrMatrix(LINK);
     const svg = renderQr(LINK, 'svg');
     const full = modules.size + 8;
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);

@@ -1,7 +1,6 @@
 // Store ports: the contracts every storage adapter (SQLite, PostgreSQL) keeps, checked by one conformance suite.
 // Times are epoch milliseconds (numbers) everywhere in the store; the wire converts to seconds where the contract says so.
 // Every method is async so that networked adapters fit; adapters never throw for "not found" (they return null).
-import type { RateLimitSettings } from '../rate-limit/ports.js';
 
 /** Per-project settings; defaults live in `config/projectDefaults.ts`. */
 export interface ProjectSettings {
@@ -25,8 +24,6 @@ export interface ProjectSettings {
   appName: string;
   /** JWT signing algorithm for new keys. */
   signingAlg: 'RS256' | 'ES256' | 'EdDSA';
-  /** Per-project overrides of the server's rate limits (absent rules follow the server defaults). */
-  rateLimits?: Partial<RateLimitSettings>;
 }
 
 export interface ProjectRecord {
@@ -162,6 +159,8 @@ export interface PendingAuthRecord {
   firstSeen: boolean;
   /** Confirmation step: nonce put in the buttons' ids (hashed), and the wamid of our buttons message. */
   confirmNonceHash: string | null;
+  /** Confirmation step: the provider's id of our buttons message (an answer must reply in its context); null until sent. */
+  confirmMessageId?: string | null;
   createdAt: number;
   expiresAt: number;
   verifiedAt: number | null;
@@ -208,6 +207,11 @@ export interface PendingAuthStore {
    * verified, already consumed, or expired. Exactly one of many concurrent callers gets the record.
    */
   consume(refHash: string, now: number): Promise<PendingAuthRecord | null>;
+  /**
+   * Records the provider's message id of the confirmation buttons message (sent after the 'awaiting-confirmation'
+   * verify committed). Only while the pending auth is 'awaiting-confirmation'; false otherwise (or if absent).
+   */
+  setConfirmMessageId(pendingId: string, messageId: string): Promise<boolean>;
   /** Deletes pending auths that expired before `before`; returns how many. */
   deleteExpired(before: number): Promise<number>;
 }

@@ -1,13 +1,20 @@
 // receiveMessage: one inbound WhatsApp message → the pending login it completes (or fails), guard lines top to bottom.
-import { errors, type ErrorDef, isNotpError } from '@notp/core';
+import { errors, type ErrorDef } from '@notp/core';
 import type { Deps } from '../../deps.js';
 import { pendingChannel } from '../../events/ports.js';
-import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
+import { safeEqual } from '../../crypto/safeEqual.js';
+import { sha256Hex } from '../../crypto/sha256Hex.js';
 import type { PendingAuthRecord, ProjectRecord, UserRecord, Verification } from '../../store/ports.js';
 import { phoneFromWaId, senderMatches } from '../../users/phone.js';
 import { newUserId } from '../../users/newUserId.js';
 import type { InboundMessage } from '../../whatsapp/ports.js';
-import { type ReplyKind, replyText } from '../../whatsapp/templates/messages.js';
+import {
+  confirmButtonTitles,
+  confirmationPromptText,
+  type ReplyKind,
+  replyText,
+} from '../../whatsapp/templates/messages.js';
+import { confirmButtonId, newConfirmNonce, parseConfirmButtonId } from './confirmButtonId.js';
 import { findCode, hashMessageCode } from './messageCode.js';
 
 /** Provider timestamps have 1 s resolution and phones' clocks drift: tolerate this much before the login started. */
@@ -35,15 +42,9 @@ type Resolution =
  */
 export async function receiveMessage(deps: Deps, msg: InboundMessage): Promise<void> {
   const now = deps.clock.now();
-  // Code guessing: a sender gets a few tries a minute, checked before the code is even looked up. Over the limit the
-  // message is recorded (a redelivery stays silent) and dropped without a reply (a reply would cost us money).
-  if (!(await withinSenderLimit(deps, msg))) {
-    await deps.store.webhookMessages.record(msg.messageKey, now);
-    return;
-  }
+  // A tap on one of our confirmation buttons answers a login that is already waiting for it.
+  if (msg.buttonId !== null) return receiveConfirmationAnswer(deps, msg, msg.buttonId, now);
   const code = msg.text ? findCode(msg.text) : null;
-  // The confirmation step (project.settings.confirmation, buttons) will handle msg.buttonId here; until then a
-  // button reply is just a message without a code.
   if (!code) {
     await deps.store.webhookMessages.record(msg.messageKey, now);
     return;
@@ -78,12 +79,36 @@ export async function receiveMessage(deps: Deps, msg: InboundMessage): Promise<v
   if (pending.expectedPhone !== null && !senderMatches(pending.expectedPhone, msg.waId)) {
     return fail(errors.senderMismatch, 'sender-mismatch');
   }
+  if (pending.status === 'awaiting-confirmation') {
+    // The sender already has the buttons: a resent code changes nothing. The same code from a second phone means it
+    // was relayed (a code is one person's secret): stop the login.
+    if (msg.waId === pending.senderWaId) {
+      await deps.store.webhookMessages.record(msg.messageKey, now);
+      return;
+    }
+    return fail(errors.senderMismatch, 'sender-mismatch');
+  }
 
   const resolution = await resolveUser(deps, pending, msg, senderPhone, now);
   if (!resolution.ok) return fail(resolution.error, resolution.reply);
 
-  // The confirmation step will choose 'awaiting-confirmation' here (and send buttons) when
-  // project.settings.confirmation is on; the store already accepts that status.
+  // Anti-phishing: ask "was this you?" (browser, time of the start) before anyone is signed in.
+  if (project.settings.confirmation) return askConfirmation(deps, project, pending, msg, sender, now);
+  return completeVerification(deps, project, pending, msg, sender, resolution, now);
+}
+
+/** The final step: verified (user created/updated in the same transaction), waiters woken, the sender told. */
+async function completeVerification(
+  deps: Deps,
+  project: ProjectRecord,
+  pending: PendingAuthRecord,
+  msg: InboundMessage,
+  sender: Pick<Verification, 'senderPhone' | 'senderWaId' | 'senderBsuid'>,
+  resolution: Extract<Resolution, { ok: true }>,
+  now: number,
+): Promise<void> {
+  const say = (kind: ReplyKind) => reply(deps, project, pending, msg, kind);
+  const fail = (error: ErrorDef, kind: ReplyKind) => failPending(deps, project, pending, msg, sender, error, kind, now);
   const verification: Verification = {
     pendingId: pending.id,
     messageKey: msg.messageKey,
@@ -116,18 +141,112 @@ export async function receiveMessage(deps: Deps, msg: InboundMessage): Promise<v
   }
 }
 
-/** False when the sender (wa_id, else BSUID) has used up its inbound limit; server-wide, as no project is known yet. */
-async function withinSenderLimit(deps: Deps, msg: InboundMessage): Promise<boolean> {
-  const sender = msg.waId ?? msg.bsuid;
-  if (!sender) return true;
-  try {
-    await enforceRateLimit(deps, 'inboundPerSender', sender);
-    return true;
-  } catch (e) {
-    if (!isNotpError(e) || e.code !== errors.rateLimited.code) throw e;
-    deps.log.warn({ messageKey: msg.messageKey }, 'inbound message over the per-sender rate limit: dropped');
-    return false;
+/**
+ * Confirmation on: the login waits ('awaiting-confirmation') while WhatsApp shows the sender "Yes, it's me" / "No"
+ * buttons whose ids carry a fresh nonce (stored hashed). The buttons message's id is recorded once sent: an answer
+ * must reply in its context. The user is created or updated only at "Yes" (resolveUser runs again then).
+ */
+async function askConfirmation(
+  deps: Deps,
+  project: ProjectRecord,
+  pending: PendingAuthRecord,
+  msg: InboundMessage,
+  sender: Pick<Verification, 'senderPhone' | 'senderWaId' | 'senderBsuid'>,
+  now: number,
+): Promise<void> {
+  const nonce = newConfirmNonce(deps.random);
+  const result = await deps.store.pendingAuths.verify({
+    pendingId: pending.id,
+    messageKey: msg.messageKey,
+    ...sender,
+    status: 'awaiting-confirmation',
+    confirmNonceHash: sha256Hex(nonce),
+    now,
+  });
+  if (result === 'duplicate-message') return;
+  if (result !== 'ok') {
+    reply(deps, project, pending, msg, notLiveReply((await deps.store.pendingAuths.get(pending.id)) ?? pending));
+    return;
   }
+  if (!msg.waId) return; // unreachable: receiveMessage failed withheld phones before; keeps `to` typed
+  const locale = pending.request.locale;
+  const titles = confirmButtonTitles(locale);
+  const text = confirmationPromptText({
+    appName: project.settings.appName,
+    ...(pending.request.userAgent === undefined ? {} : { userAgent: pending.request.userAgent }),
+    startedAt: pending.createdAt,
+    now,
+    ...(locale === undefined ? {} : { locale }),
+  });
+  deps.replies.enqueue(
+    {
+      to: msg.waId,
+      text,
+      buttons: [
+        { id: confirmButtonId('yes', pending.id, nonce), title: titles.yes },
+        { id: confirmButtonId('no', pending.id, nonce), title: titles.no },
+      ],
+      replyTo: msg.messageId,
+    },
+    async (messageId) => {
+      if (!messageId) {
+        deps.log.error({ pendingId: pending.id }, 'confirmation buttons sent but the provider gave no message id');
+        return;
+      }
+      await deps.store.pendingAuths.setConfirmMessageId(pending.id, messageId);
+    },
+  );
+}
+
+/**
+ * A tap on "Yes, it's me" / "No, it wasn't me". Only an answer with the right nonce, from the phone that sent the
+ * code, in the context of our buttons message counts; anything else is recorded and ignored without a reply.
+ * "Yes" verifies (exactly as the one-message flow would have); "No" fails the login with `loginDeclined`.
+ */
+async function receiveConfirmationAnswer(deps: Deps, msg: InboundMessage, buttonId: string, now: number) {
+  const ignore = async (why: string | null) => {
+    if (why) deps.log.warn({ messageKey: msg.messageKey, why }, 'confirmation answer ignored');
+    await deps.store.webhookMessages.record(msg.messageKey, now);
+  };
+  const answer = parseConfirmButtonId(buttonId);
+  if (!answer) return ignore(null); // another quick reply (e.g. the business's own template): not a login's
+  const pending = await deps.store.pendingAuths.get(answer.pendingId);
+  // constant-time: the nonce is what makes the button id unguessable
+  if (!pending?.confirmNonceHash || !safeEqual(sha256Hex(answer.nonce), pending.confirmNonceHash)) {
+    return ignore('unknown login or wrong nonce');
+  }
+  if (!msg.waId || msg.waId !== pending.senderWaId) return ignore('not the phone that sent the code');
+  if (!pending.confirmMessageId || msg.contextId !== pending.confirmMessageId) {
+    return ignore('not a reply to our buttons message');
+  }
+  const project = await deps.store.projects.get(pending.projectId);
+  if (!project) return ignore(null);
+  const sender = {
+    senderPhone: pending.senderPhone,
+    senderWaId: msg.waId,
+    senderBsuid: msg.bsuid ?? pending.senderBsuid,
+  };
+
+  if (pending.status !== 'awaiting-confirmation') {
+    // Already decided by an earlier tap, which was answered: a repeated tap gets no second message.
+    return ignore(null);
+  }
+  if (now >= pending.expiresAt || msg.timestamp < pending.createdAt - CLOCK_SKEW_MS) {
+    // Tapped too late: one short answer per tap (a redelivery of the same tap stays silent).
+    if (await deps.store.webhookMessages.record(msg.messageKey, now)) reply(deps, project, pending, msg, 'expired');
+    return;
+  }
+  if (answer.answer === 'no') {
+    // Audit: a "No" is what a phishing attempt looks like from the victim's side.
+    deps.log.warn({ pendingId: pending.id, projectId: pending.projectId }, 'nOTP login declined in WhatsApp');
+    return failPending(deps, project, pending, msg, sender, errors.loginDeclined, 'declined', now);
+  }
+  const senderPhone = pending.senderPhone ?? phoneFromWaId(msg.waId);
+  const resolution = await resolveUser(deps, pending, msg, senderPhone, now);
+  if (!resolution.ok) {
+    return failPending(deps, project, pending, msg, sender, resolution.error, resolution.reply, now);
+  }
+  return completeVerification(deps, project, pending, msg, sender, resolution, now);
 }
 
 /** Marks the pending login failed (terminal: the waiting app learns at once) and tells the sender why. */

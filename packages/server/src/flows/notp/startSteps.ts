@@ -36,6 +36,8 @@ export interface StartInput {
   refreshJwt?: string;
   ip?: string;
   userAgent?: string;
+  /** The start request's Accept-Language header: picks the message language when `options.locale` is absent. */
+  acceptLanguage?: string;
 }
 
 /** State the steps build up; `startLogin` turns it into a pending auth. */

@@ -1,6 +1,7 @@
 // Store ports: the contracts every storage adapter (SQLite, PostgreSQL) keeps, checked by one conformance suite.
 // Times are epoch milliseconds (numbers) everywhere in the store; the wire converts to seconds where the contract says so.
 // Every method is async so that networked adapters fit; adapters never throw for "not found" (they return null).
+import type { RateLimitSettings } from '../rate-limit/ports.js';
 
 /** Per-project settings; defaults live in `config/projectDefaults.ts`. */
 export interface ProjectSettings {
@@ -24,6 +25,8 @@ export interface ProjectSettings {
   appName: string;
   /** JWT signing algorithm for new keys. */
   signingAlg: 'RS256' | 'ES256' | 'EdDSA';
+  /** Per-project overrides of the server's rate limits (absent rules follow the server defaults). */
+  rateLimits?: Partial<RateLimitSettings>;
 }
 
 export interface ProjectRecord {
@@ -311,6 +314,70 @@ export interface LoginHistoryStore {
   list(projectId: string, userId: string, limit?: number): Promise<LoginHistoryRecord[]>;
 }
 
+/** What the audit log records (never a secret, token or code). */
+export type AuditEventType =
+  | 'signup'
+  | 'signin'
+  | 'login-failed'
+  | 'refresh'
+  | 'refresh-reuse'
+  | 'logout'
+  | 'logout-all'
+  | 'session-revoked'
+  | 'key-rotated'
+  | 'management';
+
+export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = Object.freeze([
+  'signup',
+  'signin',
+  'login-failed',
+  'refresh',
+  'refresh-reuse',
+  'logout',
+  'logout-all',
+  'session-revoked',
+  'key-rotated',
+  'management',
+]);
+
+export interface AuditEvent {
+  projectId: string;
+  type: AuditEventType;
+  /** Epoch ms. */
+  at: number;
+  /** The user concerned, when there is one. */
+  userId: string | null;
+  /** The client's IP ('' when not from a request, e.g. the CLI). */
+  ip: string;
+  userAgent: string;
+  /** 'login-failed': the catalogue code of the failure; otherwise null. */
+  reason: string | null;
+  /** A few safe words on what happened (`POST /v1/mgmt/user/create`, `kid …`); never a secret. */
+  detail: string;
+}
+
+export interface AuditRecord extends AuditEvent {
+  /** Increases with every append on one database: the paging cursor. */
+  id: number;
+}
+
+export interface AuditQuery {
+  userId?: string;
+  type?: AuditEventType;
+  /** Only events at or after this time (epoch ms). */
+  since?: number;
+  /** Only events with a larger id (the cursor of the previous page). */
+  afterId?: number;
+  /** Page size; default 100, at most 1000 (0 means the default). */
+  limit?: number;
+}
+
+export interface AuditStore {
+  append(event: AuditEvent): Promise<void>;
+  /** The project's matching events, oldest first (by id); other projects' events are never returned. */
+  query(projectId: string, query: AuditQuery): Promise<AuditRecord[]>;
+}
+
 /** The whole durable state, one adapter instance per process. */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -321,6 +388,7 @@ export interface Store {
   readonly sessions: SessionStore;
   readonly keys: KeyStore;
   readonly loginHistory: LoginHistoryStore;
+  readonly audit: AuditStore;
   /** Cheap round trip for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

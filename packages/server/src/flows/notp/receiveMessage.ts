@@ -1,9 +1,10 @@
 // receiveMessage: one inbound WhatsApp message → the pending login it completes (or fails), guard lines top to bottom.
-import { errors, type ErrorDef } from '@notp/core';
+import { errors, type ErrorDef, isNotpError } from '@notp/core';
 import type { Deps } from '../../deps.js';
 import { pendingChannel } from '../../events/ports.js';
 import { safeEqual } from '../../crypto/safeEqual.js';
 import { sha256Hex } from '../../crypto/sha256Hex.js';
+import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
 import type { PendingAuthRecord, ProjectRecord, UserRecord, Verification } from '../../store/ports.js';
 import { phoneFromWaId, senderMatches } from '../../users/phone.js';
 import { newUserId } from '../../users/newUserId.js';
@@ -42,6 +43,12 @@ type Resolution =
  */
 export async function receiveMessage(deps: Deps, msg: InboundMessage): Promise<void> {
   const now = deps.clock.now();
+  // Code guessing: a sender gets a few tries a minute, checked before the code is even looked up. Over the limit the
+  // message is recorded (a redelivery stays silent) and dropped without a reply (a reply would cost us money).
+  if (!(await withinSenderLimit(deps, msg))) {
+    await deps.store.webhookMessages.record(msg.messageKey, now);
+    return;
+  }
   // A tap on one of our confirmation buttons answers a login that is already waiting for it.
   if (msg.buttonId !== null) return receiveConfirmationAnswer(deps, msg, msg.buttonId, now);
   const code = msg.text ? findCode(msg.text) : null;
@@ -247,6 +254,20 @@ async function receiveConfirmationAnswer(deps: Deps, msg: InboundMessage, button
     return failPending(deps, project, pending, msg, sender, resolution.error, resolution.reply, now);
   }
   return completeVerification(deps, project, pending, msg, sender, resolution, now);
+}
+
+/** False when the sender (wa_id, else BSUID) has used up its inbound limit; server-wide, as no project is known yet. */
+async function withinSenderLimit(deps: Deps, msg: InboundMessage): Promise<boolean> {
+  const sender = msg.waId ?? msg.bsuid;
+  if (!sender) return true;
+  try {
+    await enforceRateLimit(deps, 'inboundPerSender', sender);
+    return true;
+  } catch (e) {
+    if (!isNotpError(e) || e.code !== errors.rateLimited.code) throw e;
+    deps.log.warn({ messageKey: msg.messageKey }, 'inbound message over the per-sender rate limit: dropped');
+    return false;
+  }
 }
 
 /** Marks the pending login failed (terminal: the waiting app learns at once) and tells the sender why. */

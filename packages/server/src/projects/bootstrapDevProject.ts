@@ -46,6 +46,12 @@ export async function bootstrapDevProject(
         deps.log.info({ projectId: project.projectId }, 'management key replaced from NOTP_MANAGEMENT_KEY');
       }
     }
+    // NOTP_CONFIRMATION, when set, wins over the stored setting (the env var is how scripts switch it).
+    if (config.devConfirmation !== undefined && project.settings.confirmation !== config.devConfirmation) {
+      const settings = { ...project.settings, confirmation: config.devConfirmation };
+      await store.projects.updateSettings(project.projectId, settings);
+      project = { ...project, settings };
+    }
     await deps.tokens.ensureActiveKey(project.projectId);
     return { project, created: false };
   }
@@ -56,7 +62,7 @@ export async function bootstrapDevProject(
     projectId: config.projectId ?? newProjectId(deps.random),
     name: DEV_PROJECT_NAME,
     managementKeyHash: sha256Hex(managementKey),
-    settings: defaultProjectSettings(config),
+    settings: { ...defaultProjectSettings(config), confirmation: config.devConfirmation ?? false },
     createdAt: deps.clock.now(),
   };
   await store.projects.create(project);

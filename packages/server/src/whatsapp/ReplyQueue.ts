@@ -3,8 +3,11 @@ import { isRetryableSendError, ProviderSendError } from './ProviderSendError.js'
 import type { MessageSender, OutboundMessage } from './ports.js';
 
 export interface ReplyQueue {
-  /** Queues one reply; returns at once (the send starts on a later event-loop turn). */
-  enqueue(msg: OutboundMessage): void;
+  /**
+   * Queues one reply; returns at once (the send starts on a later event-loop turn). `onSent` gets the provider's
+   * message id once the send succeeded (the confirmation step records it); its failure is logged, never retried.
+   */
+  enqueue(msg: OutboundMessage, onSent?: (messageId: string) => Promise<unknown>): void;
   /** Resolves when every queued reply has been sent or given up on, or after `timeoutMs`, whichever is first. */
   drain(timeoutMs: number): Promise<void>;
 }
@@ -50,13 +53,13 @@ export function createReplyQueue(opts: ReplyQueueOptions): ReplyQueue {
       setTimeout(resolve, ms).unref();
     });
 
-  async function deliver(msg: OutboundMessage): Promise<void> {
+  async function deliver(msg: OutboundMessage, onSent?: (messageId: string) => Promise<unknown>): Promise<void> {
     const to = maskRecipient(msg.to);
     for (let attempt = 1; ; attempt++) {
+      let messageId: string;
       try {
-        const { messageId } = await opts.sender.send(msg);
+        ({ messageId } = await opts.sender.send(msg));
         opts.log.debug({ to, messageId, attempt, provider: opts.sender.name }, 'whatsapp reply sent');
-        return;
       } catch (err) {
         const status = err instanceof ProviderSendError ? err.status : undefined;
         const providerCode = err instanceof ProviderSendError ? err.providerCode : undefined;
@@ -67,22 +70,36 @@ export function createReplyQueue(opts: ReplyQueueOptions): ReplyQueue {
           );
           return;
         }
-        const delayMs = Math.round(delayFor(attempt));
+        // The provider's Retry-After is a floor (capped by maxDelayMs: a reply minutes late is useless to a login).
+        const retryAfterMs = err instanceof ProviderSendError ? (err.retryAfterMs ?? 0) : 0;
+        const delayMs = Math.round(Math.max(delayFor(attempt), Math.min(retryAfterMs, maxDelayMs)));
         opts.log.warn({ to, attempt, status, providerCode, delayMs }, 'whatsapp reply will be retried');
         await sleep(delayMs);
+        continue;
       }
+      if (onSent) {
+        try {
+          await onSent(messageId);
+        } catch (err) {
+          opts.log.error(
+            { to, messageId, reason: (err as Error)?.message },
+            'whatsapp reply sent, recording it failed',
+          );
+        }
+      }
+      return;
     }
   }
 
   return {
-    enqueue(msg) {
+    enqueue(msg, onSent) {
       if (inFlight.size >= maxQueued) {
         opts.log.error({ to: maskRecipient(msg.to), queued: inFlight.size }, 'whatsapp reply dropped: queue full');
         return;
       }
       // setImmediate: the webhook answers first; the provider call never sits on its path.
       const job = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => deliver(msg))
+        .then(() => deliver(msg, onSent))
         .finally(() => inFlight.delete(job));
       inFlight.add(job);
     },

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.js';
 import { renderQr } from '../../qr/renderQr.js';
 import type { PendingAuthRecord, PendingRequest, ProjectRecord } from '../../store/ports.js';
 import { redirectUrlFor } from '../../whatsapp/links.js';
-import { prefilledMessage } from '../../whatsapp/templates/messages.js';
+import { chooseLocale, prefilledMessage } from '../../whatsapp/templates/messages.js';
 import { hashMessageCode, newMessageCode } from './messageCode.js';
 import { hashPendingRef, newPendingRef } from './pendingRef.js';
 import { runStartSteps, type StartInput } from './startSteps.js';
@@ -28,7 +28,9 @@ export async function startLogin(deps: Deps, project: ProjectRecord, input: Star
   if (o.templateId !== undefined) request.templateId = o.templateId;
   if (o.templateOptions !== undefined) request.templateOptions = o.templateOptions;
   if (o.tenantId !== undefined && o.tenantId !== '') request.tenantId = o.tenantId;
-  if (o.locale !== undefined) request.locale = o.locale;
+  // Resolved once here: the prefilled text, the replies and the confirmation prompt all speak this language.
+  const locale = chooseLocale(o.locale, input.acceptLanguage);
+  request.locale = locale;
   if (o.stepup === true) request.stepup = true;
   if (o.mfa === true) request.mfa = true;
   if (ctx.newPhone !== undefined) request.newPhone = ctx.newPhone;
@@ -66,7 +68,7 @@ export async function startLogin(deps: Deps, project: ProjectRecord, input: Star
     code,
     ...(o.templateId !== undefined ? { templateId: o.templateId } : {}),
     ...(o.templateOptions !== undefined ? { templateOptions: o.templateOptions } : {}),
-    ...(o.locale !== undefined ? { locale: o.locale } : {}),
+    locale,
   });
   const redirectUrl = redirectUrlFor(deps.config, text);
   return { pendingRef, redirectUrl, image: renderQr(redirectUrl, o.qrFormat ?? 'png') };

@@ -132,6 +132,8 @@ export async function notpRoutes(app: FastifyInstance, opts: RouteOptions): Prom
       const body = (request.body ?? {}) as StartBody;
       const { ip, userAgent } = clientOf(request);
       const input: StartInput = { kind: route.kind, loginId: body.loginId ?? '', ip, userAgent };
+      const acceptLanguage = request.headers['accept-language'];
+      if (typeof acceptLanguage === 'string') input.acceptLanguage = acceptLanguage;
       const options = route.kind === 'update' ? body.options : body.loginOptions;
       if (options) input.options = options;
       if (route.kind === 'signup' && body.user) input.user = body.user;

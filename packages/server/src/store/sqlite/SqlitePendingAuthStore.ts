@@ -30,6 +30,7 @@ interface PendingAuthRow {
   result_user_id: string | null;
   first_seen: number;
   confirm_nonce_hash: string | null;
+  confirm_message_id: string | null;
   created_at: number;
   expires_at: number;
   verified_at: number | null;
@@ -37,7 +38,7 @@ interface PendingAuthRow {
 }
 
 function toPendingAuthRecord(r: PendingAuthRow): PendingAuthRecord {
-  return {
+  const record: PendingAuthRecord = {
     id: r.id,
     projectId: r.project_id,
     refHash: r.ref_hash,
@@ -60,6 +61,9 @@ function toPendingAuthRecord(r: PendingAuthRow): PendingAuthRecord {
     verifiedAt: r.verified_at,
     consumedAt: r.consumed_at,
   };
+  // Absent until the confirmation buttons were sent (the field is optional in the port).
+  if (r.confirm_message_id !== null) record.confirmMessageId = r.confirm_message_id;
+  return record;
 }
 
 function toPendingAuthRow(p: PendingAuthRecord): PendingAuthRow {
@@ -81,6 +85,7 @@ function toPendingAuthRow(p: PendingAuthRecord): PendingAuthRow {
     result_user_id: p.resultUserId,
     first_seen: p.firstSeen ? 1 : 0,
     confirm_nonce_hash: p.confirmNonceHash,
+    confirm_message_id: p.confirmMessageId ?? null,
     created_at: p.createdAt,
     expires_at: p.expiresAt,
     verified_at: p.verifiedAt,
@@ -96,6 +101,7 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
   private readonly recordMessageKey: Statement;
   private readonly applyVerification: Statement;
   private readonly consumeVerified: Statement;
+  private readonly recordConfirmMessageId: Statement;
   private readonly deleteExpiredBefore: Statement;
   private readonly verifyTx: (v: Verification) => VerifyResult;
 
@@ -103,11 +109,11 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
     this.insert = db.prepare(`INSERT INTO pending_auths (
         id, project_id, ref_hash, code_hash, kind, request, expected_phone, user_id, parent_session_id, status,
         failure_code, sender_phone, sender_wa_id, sender_bsuid, result_user_id, first_seen, confirm_nonce_hash,
-        created_at, expires_at, verified_at, consumed_at)
+        confirm_message_id, created_at, expires_at, verified_at, consumed_at)
       VALUES (
         @id, @project_id, @ref_hash, @code_hash, @kind, @request, @expected_phone, @user_id, @parent_session_id, @status,
         @failure_code, @sender_phone, @sender_wa_id, @sender_bsuid, @result_user_id, @first_seen, @confirm_nonce_hash,
-        @created_at, @expires_at, @verified_at, @consumed_at)`);
+        @confirm_message_id, @created_at, @expires_at, @verified_at, @consumed_at)`);
     this.selectByRefHash = db.prepare('SELECT * FROM pending_auths WHERE ref_hash = ?');
     this.selectByCodeHash = db.prepare('SELECT * FROM pending_auths WHERE code_hash = ?');
     this.selectById = db.prepare('SELECT * FROM pending_auths WHERE id = ?');
@@ -130,6 +136,9 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
     this.consumeVerified = db.prepare(`UPDATE pending_auths SET status = 'consumed', consumed_at = @now
       WHERE ref_hash = @refHash AND status = 'verified' AND expires_at > @now
       RETURNING *`);
+    this.recordConfirmMessageId = db.prepare(
+      "UPDATE pending_auths SET confirm_message_id = ? WHERE id = ? AND status = 'awaiting-confirmation'",
+    );
     this.deleteExpiredBefore = db.prepare('DELETE FROM pending_auths WHERE expires_at < ?');
 
     this.verifyTx = db.transaction((v: Verification): VerifyResult => {
@@ -188,6 +197,10 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
   async consume(refHash: string, now: number): Promise<PendingAuthRecord | null> {
     const row = this.consumeVerified.get({ refHash, now }) as PendingAuthRow | undefined;
     return row ? toPendingAuthRecord(row) : null;
+  }
+
+  async setConfirmMessageId(pendingId: string, messageId: string): Promise<boolean> {
+    return this.recordConfirmMessageId.run(messageId, pendingId).changes === 1;
   }
 
   async deleteExpired(before: number): Promise<number> {

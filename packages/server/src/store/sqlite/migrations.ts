@@ -137,4 +137,10 @@ CREATE TABLE login_history (
 CREATE INDEX login_history_user ON login_history (project_id, user_id, login_time);
 `,
   },
+  {
+    version: 2,
+    name: 'pending auth confirmation message id',
+    // The wamid of our "Yes, it's me" / "No" buttons message: a confirmation answer must reply in its context.
+    sql: 'ALTER TABLE pending_auths ADD COLUMN confirm_message_id TEXT;',
+  },
 ];

@@ -1,5 +1,5 @@
 // Cloud API sender: one reply (text or reply buttons) → POST <graph>/<phone-number-id>/messages.
-import { ProviderSendError } from '../ProviderSendError.js';
+import { ProviderSendError, retryAfterMsOf } from '../ProviderSendError.js';
 import type { MessageSender, OutboundMessage } from '../ports.js';
 
 export interface CloudApiSenderOptions {
@@ -55,16 +55,22 @@ export class CloudApiSender implements MessageSender {
     }
     const answer = (await res.json().catch(() => null)) as {
       messages?: { id?: unknown }[];
-      error?: { code?: unknown; message?: unknown };
+      error?: { code?: unknown; message?: unknown; error_subcode?: unknown; fbtrace_id?: unknown };
     } | null;
     if (!res.ok) {
-      const code = typeof answer?.error?.code === 'number' ? answer.error.code : null;
+      const error = answer?.error;
+      const code = typeof error?.code === 'number' ? error.code : null;
       const retryable = res.status === 429 || res.status >= 500 || (code !== null && RETRYABLE_GRAPH_CODES.has(code));
-      const text = typeof answer?.error?.message === 'string' ? answer.error.message.slice(0, 200) : res.statusText;
-      throw new ProviderSendError(`Cloud API ${res.status}${code === null ? '' : ` code ${code}`}: ${text}`, {
+      const text = typeof error?.message === 'string' ? error.message.slice(0, 200) : res.statusText;
+      // The subcode and fbtrace_id are what Meta support asks for; neither is a secret.
+      const subcode = typeof error?.error_subcode === 'number' ? ` subcode ${error.error_subcode}` : '';
+      const trace = typeof error?.fbtrace_id === 'string' ? ` fbtrace_id ${error.fbtrace_id.slice(0, 64)}` : '';
+      const codes = `${code === null ? '' : ` code ${code}`}${subcode}${trace}`;
+      throw new ProviderSendError(`Cloud API ${res.status}${codes}: ${text}`, {
         retryable,
         status: res.status,
         providerCode: code,
+        retryAfterMs: retryAfterMsOf(res.headers.get('retry-after')),
       });
     }
     const id = answer?.messages?.[0]?.id;

@@ -1,4 +1,5 @@
 // Message texts: the prefilled login message (wa.me draft) and the replies WhatsApp users get, per locale.
+import { describeUserAgent } from './describeUserAgent.js';
 
 export type ReplyKind =
   | 'signed-in'
@@ -210,7 +211,7 @@ const REPLIES: Record<MessageLocale, Record<ReplyKind, string>> = {
     'user-disabled': 'आपका {{appName}} खाता बंद है। {{appName}} सहायता से संपर्क करें।',
     declined: '🛑 ठीक है, {{appName}} का लॉग इन रद्द कर दिया गया और कोई लॉग इन नहीं हुआ।',
     'confirm-prompt':
-      'किसी ने इस नंबर से {{device}} पर {{time}} बजे {{appName}} में लॉग इन करने को कहा है। "हाँ" तभी दबाएँ जब यह आप हों।',
+      'किसी ने इस नंबर से {{appName}} में लॉग इन करने को कहा है ({{device}}, {{time}})। "हाँ" तभी दबाएँ जब यह आप हों।',
   },
   ar: {
     'signed-in': '✅ تم تسجيل دخولك إلى {{appName}}. يمكنك العودة إلى التطبيق الآن.',
@@ -263,4 +264,80 @@ const CONFIRM_BUTTONS: Record<MessageLocale, { yes: string; no: string }> = {
 /** Titles (≤ 20 characters) of the confirmation prompt's two reply buttons. */
 export function confirmButtonTitles(locale?: string): { yes: string; no: string } {
   return CONFIRM_BUTTONS[resolveLocale(locale)];
+}
+
+/** How a browser on a system reads in each locale ("Chrome on Windows"). */
+const DEVICE: Record<MessageLocale, string> = {
+  en: '{{browser}} on {{os}}',
+  es: '{{browser}} en {{os}}',
+  pt: '{{browser}} no {{os}}',
+  hi: '{{os}} पर {{browser}}',
+  ar: '{{browser}} على {{os}}',
+};
+
+/** "Chrome on Windows", "Chrome", "Windows", or '' (the prompt then says "a browser"). */
+function deviceWords(userAgent: string | undefined, lang: MessageLocale): string {
+  const { browser, os } = describeUserAgent(userAgent);
+  if (browser && os) return fill(DEVICE[lang], { browser, os });
+  return browser ?? os ?? '';
+}
+
+/**
+ * "02:05 PM UTC (2 minutes ago)": the user's time zone is unknown to us, so the clock time is given in UTC and the
+ * relative part is what they can check at a glance.
+ */
+function startTimeWords(startedAt: number, now: number, lang: MessageLocale): string {
+  const clock = new Intl.DateTimeFormat(lang, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(startedAt);
+  const minutes = Math.max(0, Math.floor((now - startedAt) / 60_000));
+  const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-minutes, 'minute');
+  return `${clock} (${relative})`;
+}
+
+/**
+ * The confirmation prompt (anti-phishing): names the app, the browser/OS and the time of the start request, so a
+ * user who did not start this login on that device sees it is not theirs. Button titles come from
+ * `confirmButtonTitles`; the ids (with the nonce) are the caller's.
+ */
+export function confirmationPromptText(p: {
+  appName: string;
+  userAgent?: string;
+  startedAt: number;
+  now: number;
+  locale?: string;
+}): string {
+  const lang = resolveLocale(p.locale);
+  return replyText(
+    'confirm-prompt',
+    { appName: p.appName, device: deviceWords(p.userAgent, lang), time: startTimeWords(p.startedAt, p.now, lang) },
+    lang,
+  );
+}
+
+/**
+ * The supported locale for a start request: `loginOptions.locale` when given, else the best-weighted language of
+ * `Accept-Language` we have texts for, else English.
+ */
+export function chooseLocale(optionLocale: string | undefined, acceptLanguage: string | undefined): MessageLocale {
+  if (optionLocale !== undefined) return resolveLocale(optionLocale);
+  let best: MessageLocale = 'en';
+  let bestWeight = 0;
+  // Bounded: the header is client input; 20 entries is far more than any browser sends.
+  for (const part of (acceptLanguage ?? '').slice(0, 512).split(',').slice(0, 20)) {
+    const [tag = '', ...params] = part.trim().split(';');
+    const q = params.map((x) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(x)?.[1]).find((x) => x !== undefined);
+    const weight = q === undefined ? 1 : Number(q);
+    const base = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+    const locale = resolveLocale(base);
+    // resolveLocale maps anything unknown to 'en': only an actual English tag counts as choosing English.
+    if ((locale !== 'en' || base === 'en') && weight > bestWeight) {
+      best = locale;
+      bestWeight = weight;
+    }
+  }
+  return best;
 }

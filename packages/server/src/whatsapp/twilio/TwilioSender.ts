@@ -1,5 +1,5 @@
 // Twilio sender: one reply → POST <api>/2010-04-01/Accounts/<sid>/Messages.json (form, HTTP Basic).
-import { ProviderSendError } from '../ProviderSendError.js';
+import { ProviderSendError, retryAfterMsOf } from '../ProviderSendError.js';
 import type { MessageSender, OutboundMessage } from '../ports.js';
 
 export interface TwilioSenderOptions {
@@ -57,6 +57,7 @@ export class TwilioSender implements MessageSender {
         retryable,
         status: res.status,
         providerCode: code,
+        retryAfterMs: retryAfterMsOf(res.headers.get('retry-after')),
       });
     }
     return { messageId: typeof answer?.sid === 'string' ? answer.sid : '' };

@@ -241,6 +241,13 @@ export function graphSends(fake: FakeProvider): (RecordedRequest & { json: Json 
     .map((r) => ({ ...r, json: JSON.parse(r.body) as Json }));
 }
 
+/** The text body of the `index`-th text message Graph received. */
+export function graphText(fake: FakeProvider, index: number): string {
+  const send = graphSends(fake)[index];
+  if (!send) throw new Error(`Graph received no message #${index}`);
+  return (send.json['text'] as { body: string }).body;
+}
+
 /** Waits until the fake has received `n` requests (replies go out off the webhook's path). */
 export function receivedRequests(fake: FakeProvider, n: number, timeoutMs = 5_000): Promise<RecordedRequest[]> {
   return eventually(async () => (fake.requests.length >= n ? fake.requests : undefined), timeoutMs);

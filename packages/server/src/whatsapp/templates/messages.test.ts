@@ -1,7 +1,9 @@
 // Tests for the prefilled message and reply texts: code last, length bound, ASCII English, locales, variables.
 import { describe, expect, it } from 'vitest';
 import {
+  chooseLocale,
   confirmButtonTitles,
+  confirmationPromptText,
   PREFILLED_MAX,
   prefilledMessage,
   type ReplyKind,
@@ -127,5 +129,49 @@ describe('confirmButtonTitles and resolveLocale', () => {
     ['zz', 'en'],
   ])('%s → %s', (input, locale) => {
     expect(resolveLocale(input)).toBe(locale);
+  });
+});
+
+describe('chooseLocale', () => {
+  it.each([
+    [undefined, undefined, 'en'],
+    ['pt-BR', 'es', 'pt'],
+    ['de', 'es', 'en'], // an explicit option wins even when unsupported
+    [undefined, 'es-MX,es;q=0.9,en;q=0.5', 'es'],
+    [undefined, 'fr-FR, ar;q=0.8, en;q=0.3', 'ar'],
+    [undefined, 'en;q=0.9, hi', 'hi'],
+    [undefined, 'fr, de;q=0.5', 'en'],
+    [undefined, 'pt;q=0, en;q=0.1', 'en'],
+    [undefined, 'garbage;;;q=x, es;q=abc', 'es'],
+  ])('option %s, Accept-Language %s → %s', (option, header, expected) => {
+    expect(chooseLocale(option, header)).toBe(expected);
+  });
+});
+
+describe('confirmationPromptText', () => {
+  const startedAt = Date.UTC(2026, 10, 23, 14, 5);
+  const chrome =
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+  it.each([
+    ['en', 'Someone asked to log in to Acme with this number from Chrome on Windows at 02:05 PM UTC (2 minutes ago).'],
+    ['es', 'desde Chrome en Windows a las 14:05 UTC (hace 2 minutos)'],
+    ['pt', 'a partir de Chrome no Windows às 14:05 UTC (há 2 minutos)'],
+    ['hi', '(Windows पर Chrome,'],
+    ['ar', 'من Chrome على Windows'],
+  ])('%s names the app, the device and the time', (locale, expected) => {
+    const text = confirmationPromptText({
+      appName: 'Acme',
+      userAgent: chrome,
+      startedAt,
+      now: startedAt + 150_000,
+      locale,
+    });
+    expect(text).toContain(expected);
+    expect(text).toContain('Acme');
+  });
+
+  it('an unknown device and a fresh start read naturally', () => {
+    const text = confirmationPromptText({ appName: 'Acme', startedAt, now: startedAt + 5_000 });
+    expect(text).toContain('from a browser at 02:05 PM UTC (this minute)');
   });
 });

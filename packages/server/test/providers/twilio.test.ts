@@ -126,3 +126,19 @@ describe('twilio mode', () => {
     expect(sends()[0]?.form.get('To')).toBe('whatsapp:+552198765432');
   });
 });
+
+describe('twilio mode with confirmation on', () => {
+  let t: ProviderServer;
+  beforeAll(async () => {
+    t = await startTwilioServer({ NOTP_CONFIRMATION: 'on' });
+  });
+  afterAll(() => t.close());
+
+  it('verifies in one message (Twilio cannot send reply buttons without Content API templates)', async () => {
+    const s = await startLogin(t.server, { loginId: '+16505554100' });
+    const form = twilioForm('16505554100', s.text);
+    const url = `${t.server.url}${routes.webhooks.twilio}`;
+    expect((await postTwilioWebhook(t.server, form, signTwilio(url, form))).status).toBe(200);
+    expect((await pollSession(t.server, s.pendingRef)).status).toBe(200);
+  });
+});

@@ -100,7 +100,12 @@ export async function receiveMessage(deps: Deps, msg: InboundMessage): Promise<v
   if (!resolution.ok) return fail(resolution.error, resolution.reply);
 
   // Anti-phishing: ask "was this you?" (browser, time of the start) before anyone is signed in.
-  if (project.settings.confirmation) return askConfirmation(deps, project, pending, msg, sender, now);
+  if (project.settings.confirmation) {
+    // Twilio sends reply buttons only through pre-registered Content API templates, which notp does not manage:
+    // a prompt nobody can answer would strand every login, so Twilio mode verifies in one message and says so.
+    if (deps.whatsapp.sender.name !== 'twilio') return askConfirmation(deps, project, pending, msg, sender, now);
+    deps.log.warn({ projectId: project.projectId }, 'confirmation is on but twilio mode cannot send reply buttons');
+  }
   return completeVerification(deps, project, pending, msg, sender, resolution, now);
 }
 

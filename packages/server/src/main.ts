@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, maskedConfig, type Config } from './config/config.js';
 import { closeDeps, createDeps } from './createDeps.js';
 import type { Deps } from './deps.js';
+import { rotateSigningKey } from './flows/management/rotateSigningKey.js';
 import { bootstrapDevProject } from './projects/bootstrapDevProject.js';
 
 /** How long a graceful shutdown may take before the process exits anyway. */
@@ -82,7 +83,7 @@ async function rotateKeys(): Promise<void> {
   const deps = await createDeps(config);
   try {
     const { project } = await bootstrapDevProject(deps);
-    const kid = await deps.tokens.rotate(project.projectId);
+    const { kid } = await rotateSigningKey(deps, project.projectId, { userAgent: 'notp keys rotate (CLI)' });
     process.stdout.write(`rotated signing key of ${project.projectId}: new kid ${kid}\n`);
   } finally {
     await closeDeps(deps);

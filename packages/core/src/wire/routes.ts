@@ -39,6 +39,14 @@ export const routes = Object.freeze({
     jwtUpdate: '/v1/mgmt/jwt/update',
     /** notp's own management routes live under this prefix. */
     notpPrefix: '/v1/mgmt/notp',
+    /** `GET ?userId=` or `?loginId=`: the user's refresh sessions. */
+    notpSessions: '/v1/mgmt/notp/sessions',
+    /** `POST { sessionId }`: revokes that login (its rotation family). */
+    notpSessionRevoke: '/v1/mgmt/notp/sessions/revoke',
+    /** `POST {}`: new active signing key, the old one kept in the JWKS until its tokens expire. */
+    notpKeysRotate: '/v1/mgmt/notp/keys/rotate',
+    /** `GET ?userId=&type=&since=&cursor=&limit=`: the audit log, oldest first. */
+    notpAudit: '/v1/mgmt/notp/audit',
   }),
   webhooks: Object.freeze({
     whatsapp: '/webhooks/whatsapp',

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  type AuditEvent,
   LoginIdTakenError,
   type PendingAuthRecord,
   type ProjectRecord,
@@ -1125,6 +1126,61 @@ export function runStoreConformance(opts: StoreConformanceOptions): void {
         const list = await store.loginHistory.list(PROJECT, 'U2iiiiiiiiiiiiiiiiiiiiiiiiiii');
         expect(list).toHaveLength(50);
         expect(list[0]?.loginTime).toBe(T0 + 54);
+      });
+    });
+
+    describe('audit', () => {
+      const event = (overrides: Partial<AuditEvent> = {}): AuditEvent => ({
+        projectId: PROJECT,
+        type: 'signin',
+        at: T0,
+        userId: 'U2audit000000000000000000001',
+        ip: '203.0.113.7',
+        userAgent: 'Mozilla/5.0 (X11; Linux x86_64)',
+        reason: null,
+        detail: '',
+        ...overrides,
+      });
+
+      it('audit.append/query round-trips every field, oldest first, with increasing ids', async () => {
+        const store = await fresh();
+        const a = event({ type: 'signup', at: T0 });
+        const b = event({ type: 'login-failed', at: T0 + MIN, reason: 'E902004', userId: null, ip: '', userAgent: '' });
+        const c = event({ type: 'management', at: T0 + 2 * MIN, detail: 'POST /v1/mgmt/user/create' });
+        for (const e of [a, b, c]) await store.audit.append(e);
+        const got = await store.audit.query(PROJECT, {});
+        expect(got.map(({ id: _id, ...rest }) => rest)).toEqual([a, b, c]);
+        const ids = got.map((r) => r.id);
+        expect(ids).toEqual([...ids].sort((x, y) => x - y));
+        expect(new Set(ids).size).toBe(3);
+      });
+
+      it('audit.query filters by user, type and time, and never crosses projects', async () => {
+        const store = await fresh();
+        await store.audit.append(event({ userId: 'U-a', type: 'signin', at: T0 }));
+        await store.audit.append(event({ userId: 'U-b', type: 'signin', at: T0 + MIN }));
+        await store.audit.append(event({ userId: 'U-a', type: 'refresh', at: T0 + 2 * MIN }));
+        await store.audit.append(event({ projectId: OTHER_PROJECT, userId: 'U-a', type: 'signin', at: T0 + 3 * MIN }));
+        const pick = async (q: Parameters<Store['audit']['query']>[1]) =>
+          (await store.audit.query(PROJECT, q)).map((r) => `${r.userId}/${r.type}`);
+        expect(await pick({ userId: 'U-a' })).toEqual(['U-a/signin', 'U-a/refresh']);
+        expect(await pick({ type: 'signin' })).toEqual(['U-a/signin', 'U-b/signin']);
+        expect(await pick({ userId: 'U-a', type: 'refresh' })).toEqual(['U-a/refresh']);
+        expect(await pick({ since: T0 + MIN })).toEqual(['U-b/signin', 'U-a/refresh']);
+        expect(await pick({ userId: 'nobody' })).toEqual([]);
+        expect((await store.audit.query(OTHER_PROJECT, {})).map((r) => r.userId)).toEqual(['U-a']);
+      });
+
+      it('audit.query pages by afterId; limit defaults to 100 and is capped at 1000', async () => {
+        const store = await fresh();
+        for (let i = 0; i < 1005; i++) await store.audit.append(event({ at: T0 + i }));
+        const first = await store.audit.query(PROJECT, { limit: 2 });
+        expect(first.map((r) => r.at)).toEqual([T0, T0 + 1]);
+        const second = await store.audit.query(PROJECT, { limit: 2, afterId: first[1]!.id });
+        expect(second.map((r) => r.at)).toEqual([T0 + 2, T0 + 3]);
+        expect(await store.audit.query(PROJECT, {})).toHaveLength(100);
+        expect(await store.audit.query(PROJECT, { limit: 0 })).toHaveLength(100);
+        expect(await store.audit.query(PROJECT, { limit: 5000 })).toHaveLength(1000);
       });
     });
   });

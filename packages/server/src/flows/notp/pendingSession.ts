@@ -1,5 +1,6 @@
 // pendingSession: trades a verified pendingRef for a session exactly once; optionally long-polls until verified.
 import { errorByCode, errors, NotpError } from '@notp/core';
+import { recordAudit } from '../../audit/recordAudit.js';
 import type { Deps } from '../../deps.js';
 import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
 import type { PendingAuthRecord, ProjectRecord } from '../../store/ports.js';
@@ -76,7 +77,15 @@ export async function pendingSession(
   if (user.status === 'disabled') throw new NotpError(errors.userDisabled);
 
   const req = consumed.request;
-  return issueSession(deps, {
+  const audited = recordAudit(deps, {
+    projectId: project.projectId,
+    type: consumed.firstSeen ? 'signup' : 'signin',
+    userId: user.userId,
+    ...(input.ip !== undefined ? { ip: input.ip } : {}),
+    ...(input.userAgent !== undefined ? { userAgent: input.userAgent } : {}),
+    detail: `${consumed.kind}${verified.parentSessionId ? ' (step-up)' : ''}`,
+  });
+  const issuing = issueSession(deps, {
     project,
     user,
     amr,
@@ -86,4 +95,7 @@ export async function pendingSession(
     ...(input.ip !== undefined ? { ip: input.ip } : {}),
     ...(input.userAgent !== undefined ? { userAgent: input.userAgent } : {}),
   });
+  // Independent writes: side by side (pending-session is a hot path).
+  const [issued] = await Promise.all([issuing, audited]);
+  return issued;
 }

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { pendingChannel } from '../../events/ports.js';
 import { safeEqual } from '../../crypto/safeEqual.js';
 import { sha256Hex } from '../../crypto/sha256Hex.js';
+import { recordAudit } from '../../audit/recordAudit.js';
 import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
 import type { PendingAuthRecord, ProjectRecord, UserRecord, Verification } from '../../store/ports.js';
 import { phoneFromWaId, senderMatches } from '../../users/phone.js';
@@ -296,6 +297,16 @@ async function failPending(
   });
   if (result === 'ok') {
     deps.log.info({ pendingId: pending.id, code: error.code }, 'nOTP login failed at the message');
+    // The client fields are the start's (the browser that asked); the sender's number is not a secret but stays out.
+    await recordAudit(deps, {
+      projectId: pending.projectId,
+      type: 'login-failed',
+      userId: pending.userId,
+      ...(pending.request.ip !== undefined ? { ip: pending.request.ip } : {}),
+      ...(pending.request.userAgent !== undefined ? { userAgent: pending.request.userAgent } : {}),
+      reason: error.code,
+      detail: pending.kind,
+    });
     await deps.events.publish(pendingChannel(pending.id), PENDING_CHANGED);
     reply(deps, project, pending, msg, kind);
   } else if (result === 'not-pending') {

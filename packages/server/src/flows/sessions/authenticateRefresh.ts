@@ -1,5 +1,6 @@
 // Checks a refresh JWT end to end: signature and claims, the server-side session (revoked, rotated, expired), the user.
 import { errors, NotpError } from '@notp/core';
+import { recordAudit } from '../../audit/recordAudit.js';
 import type { ProjectRecord, RefreshSessionRecord, UserRecord } from '../../store/ports.js';
 import type { SessionDeps } from './mintSession.js';
 
@@ -33,6 +34,12 @@ export async function liveRefreshSession(
       { projectId: project.projectId, userId: session.userId, familyId: session.familyId, revoked },
       'rotated-out refresh token reused: revoked its session family',
     );
+    await recordAudit(deps, {
+      projectId: project.projectId,
+      type: 'refresh-reuse',
+      userId: session.userId,
+      detail: `family revoked (${revoked} sessions)`,
+    });
     throw new NotpError(errors.tokenRevoked, { detail: 'rotated-out refresh token reused' });
   }
   if (session.expiresAt <= now) {

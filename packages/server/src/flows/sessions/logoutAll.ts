@@ -1,4 +1,5 @@
 // POST /v1/auth/logoutall: revokes every refresh session of the token's user.
+import { recordAudit } from '../../audit/recordAudit.js';
 import type { ProjectRecord } from '../../store/ports.js';
 import { liveRefreshSession } from './authenticateRefresh.js';
 import type { SessionDeps } from './mintSession.js';
@@ -11,8 +12,16 @@ export async function logoutAll(
   deps: SessionDeps,
   project: ProjectRecord,
   refreshJwt: string | undefined,
+  client: { ip?: string; userAgent?: string } = {},
 ): Promise<void> {
   if (!refreshJwt) return;
   const { session } = await liveRefreshSession(deps, project, refreshJwt);
-  await deps.store.sessions.revokeAllForUser(project.projectId, session.userId, deps.clock.now());
+  const revoked = await deps.store.sessions.revokeAllForUser(project.projectId, session.userId, deps.clock.now());
+  await recordAudit(deps, {
+    projectId: project.projectId,
+    type: 'logout-all',
+    userId: session.userId,
+    ...client,
+    detail: `${revoked} sessions`,
+  });
 }

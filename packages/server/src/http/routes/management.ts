@@ -2,6 +2,12 @@
 import { type MgmtUserRequest, routes, type UserResponse } from '@notp/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RouteOptions } from '../../app.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { type AuditPageInput, queryAudit } from '../../flows/management/queryAudit.js';
+import { rotateSigningKey } from '../../flows/management/rotateSigningKey.js';
+import { listUserSessions, revokeUserSession } from '../../flows/management/userSessions.js';
+import { AUDIT_EVENT_TYPES, type AuditEventType, type ProjectRecord } from '../../store/ports.js';
+import { clientOf } from '../auth.js';
 import { createUser } from '../../flows/management/createUser.js';
 import { deleteUser, logoutUser } from '../../flows/management/deleteUser.js';
 import { findUser, type UserRef } from '../../flows/management/findUser.js';
@@ -53,8 +59,57 @@ const userRefBody = {
   anyOf: [{ required: ['loginId'] }, { required: ['userId'] }],
 } as const;
 
+/** Epoch ms in a query string (no type coercion: query values are strings). */
+const epochMs = { type: 'string', pattern: '^[0-9]{1,15}$' } as const;
+const auditQuery = {
+  type: 'object',
+  properties: {
+    userId: str(MAX_ID),
+    type: { type: 'string', enum: [...AUDIT_EVENT_TYPES] },
+    since: epochMs,
+    cursor: epochMs,
+    limit: { type: 'string', pattern: '^[0-9]{1,4}$' },
+  },
+} as const;
+
+/** POSTs that change nothing (searches), and routes that write their own, more precise, audit event. */
+const NOT_AUDITED_AS_CHANGE: ReadonlySet<string> = new Set([
+  routes.mgmt.userSearch,
+  routes.mgmt.notpSessionRevoke,
+  routes.mgmt.notpKeysRotate,
+]);
+
 export async function managementRoutes(app: FastifyInstance, { deps }: RouteOptions): Promise<void> {
-  const project = (request: FastifyRequest) => requireManagement(deps, request);
+  // Management changes are audited in one place, after the answer: every non-GET route that answered 2xx, with the
+  // user it answered about (from `{ user }` answers) or named (userId/loginId in the body). Keys never appear.
+  const authorised = new WeakMap<FastifyRequest, ProjectRecord>();
+  const answeredUser = new WeakMap<FastifyRequest, string>();
+  const project = async (request: FastifyRequest) => {
+    const p = await requireManagement(deps, request);
+    authorised.set(request, p);
+    return p;
+  };
+  app.addHook('preSerialization', async (request, _reply, payload) => {
+    const userId = (payload as { user?: { userId?: unknown } } | null)?.user?.userId;
+    if (typeof userId === 'string') answeredUser.set(request, userId);
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const p = authorised.get(request);
+    const url = request.routeOptions.url ?? '';
+    if (!p || request.method === 'GET' || reply.statusCode >= 300 || NOT_AUDITED_AS_CHANGE.has(url)) return;
+    const body = (request.body ?? {}) as { userId?: unknown; loginId?: unknown };
+    const named = typeof body.userId === 'string' ? body.userId : undefined;
+    const loginId = typeof body.loginId === 'string' ? ` loginId=${body.loginId.slice(0, 320)}` : '';
+    await recordAudit(deps, {
+      projectId: p.projectId,
+      type: 'management',
+      userId: answeredUser.get(request) ?? named ?? null,
+      ...clientOf(request),
+      detail: `${request.method} ${url}${loginId}`,
+    });
+  });
+
   const answer = (user: Parameters<typeof toUserResponse>[0]): { user: UserResponse } => ({
     user: toUserResponse(user),
   });
@@ -164,6 +219,71 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
       const { projectId } = await project(request);
       const { users, total } = await searchUsers(deps, projectId, request.body ?? {});
       return { users: users.map(toUserResponse), total };
+    },
+  );
+
+  app.get<{ Querystring: UserRef }>(
+    routes.mgmt.notpSessions,
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { loginId: str(MAX_ID), userId: str(MAX_ID) },
+          anyOf: [{ required: ['loginId'] }, { required: ['userId'] }],
+        },
+      },
+    },
+    async (request) => {
+      const { projectId } = await project(request);
+      return { sessions: await listUserSessions(deps, projectId, request.query) };
+    },
+  );
+
+  app.post<{ Body: { sessionId: string } }>(
+    routes.mgmt.notpSessionRevoke,
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['sessionId'],
+          properties: { sessionId: { type: 'string', minLength: 1, maxLength: 64 } },
+        },
+      },
+    },
+    async (request) => {
+      const { projectId } = await project(request);
+      return revokeUserSession(deps, projectId, request.body.sessionId, clientOf(request));
+    },
+  );
+
+  app.post(
+    routes.mgmt.notpKeysRotate,
+    {
+      schema: { body: { type: 'object' } },
+      // Clients send this POST with no body at all: treat that as `{}` so the schema sees an object.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request) => {
+      const { projectId } = await project(request);
+      return rotateSigningKey(deps, projectId, clientOf(request));
+    },
+  );
+
+  app.get<{ Querystring: { userId?: string; type?: AuditEventType; since?: string; cursor?: string; limit?: string } }>(
+    routes.mgmt.notpAudit,
+    { schema: { querystring: auditQuery } },
+    async (request) => {
+      const { projectId } = await project(request);
+      const q = request.query;
+      const input: AuditPageInput = {};
+      if (q.userId !== undefined) input.userId = q.userId;
+      if (q.type !== undefined) input.type = q.type;
+      if (q.since !== undefined) input.since = Number(q.since);
+      if (q.cursor !== undefined) input.cursor = Number(q.cursor);
+      if (q.limit !== undefined) input.limit = Number(q.limit);
+      return queryAudit(deps, projectId, input);
     },
   );
 }

@@ -70,13 +70,13 @@ export async function sessionRoutes(app: FastifyInstance, { deps }: RouteOptions
 
   app.post(routes.session.logout, postSchema(emptyBody), async (request, reply) => {
     const project = await requireProject(deps, request);
-    await logout(deps, project, refreshTokenOf(request));
+    await logout(deps, project, refreshTokenOf(request), client(request));
     return reply.send({});
   });
 
   app.post(routes.session.logoutAll, postSchema(emptyBody), async (request, reply) => {
     const project = await requireProject(deps, request);
-    await logoutAll(deps, project, refreshTokenOf(request));
+    await logoutAll(deps, project, refreshTokenOf(request), client(request));
     return reply.send({});
   });
 

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Store } from '../ports.js';
 import { applyPostgresMigrations } from './applyPostgresMigrations.js';
 import { PostgresKeyStore } from './PostgresKeyStore.js';
+import { PostgresAuditStore } from './PostgresAuditStore.js';
 import { PostgresLoginHistoryStore } from './PostgresLoginHistoryStore.js';
 import { PostgresPendingAuthStore } from './PostgresPendingAuthStore.js';
 import { PostgresProjectStore } from './PostgresProjectStore.js';
@@ -40,6 +41,7 @@ export class PostgresStore implements Store {
   readonly sessions: PostgresSessionStore;
   readonly keys: PostgresKeyStore;
   readonly loginHistory: PostgresLoginHistoryStore;
+  readonly audit: PostgresAuditStore;
   private closed = false;
 
   private constructor(readonly pool: pg.Pool) {
@@ -50,6 +52,7 @@ export class PostgresStore implements Store {
     this.sessions = new PostgresSessionStore(pool);
     this.keys = new PostgresKeyStore(pool);
     this.loginHistory = new PostgresLoginHistoryStore(pool);
+    this.audit = new PostgresAuditStore(pool);
   }
 
   /** Connects (verifying the URL and credentials at once, so a bad DATABASE_URL stops the start) and migrates. */

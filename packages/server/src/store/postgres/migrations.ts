@@ -130,4 +130,29 @@ CREATE TABLE login_history (
 CREATE INDEX login_history_user ON login_history (project_id, user_id, login_time);
 `,
   },
+  {
+    version: 2,
+    name: 'pending auth confirmation message id',
+    // The wamid of our "Yes, it's me" / "No" buttons message: a confirmation answer must reply in its context.
+    sql: 'ALTER TABLE pending_auths ADD COLUMN confirm_message_id text;',
+  },
+  {
+    version: 3,
+    name: 'audit log',
+    sql: `
+CREATE TABLE audit_events (
+  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  project_id text COLLATE "C" NOT NULL,
+  type       text NOT NULL,
+  at         bigint NOT NULL,
+  user_id    text COLLATE "C",
+  ip         text NOT NULL,
+  user_agent text NOT NULL,
+  reason     text,
+  detail     text NOT NULL
+);
+CREATE INDEX audit_events_project ON audit_events (project_id, id);
+CREATE INDEX audit_events_user ON audit_events (project_id, user_id, id);
+`,
+  },
 ];

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../ports.js';
 import { applyMigrations } from './applyMigrations.js';
+import { SqliteAuditStore } from './SqliteAuditStore.js';
 import { SqliteKeyStore } from './SqliteKeyStore.js';
 import { SqliteLoginHistoryStore } from './SqliteLoginHistoryStore.js';
 import { SqlitePendingAuthStore } from './SqlitePendingAuthStore.js';
@@ -29,6 +30,7 @@ export class SqliteStore implements Store {
   readonly sessions: SqliteSessionStore;
   readonly keys: SqliteKeyStore;
   readonly loginHistory: SqliteLoginHistoryStore;
+  readonly audit: SqliteAuditStore;
   private readonly pingStmt: Database.Statement;
 
   private constructor(readonly db: Database.Database) {
@@ -39,6 +41,7 @@ export class SqliteStore implements Store {
     this.sessions = new SqliteSessionStore(db);
     this.keys = new SqliteKeyStore(db);
     this.loginHistory = new SqliteLoginHistoryStore(db);
+    this.audit = new SqliteAuditStore(db);
     this.pingStmt = db.prepare('SELECT 1');
   }
 

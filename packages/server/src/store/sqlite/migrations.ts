@@ -143,4 +143,23 @@ CREATE INDEX login_history_user ON login_history (project_id, user_id, login_tim
     // The wamid of our "Yes, it's me" / "No" buttons message: a confirmation answer must reply in its context.
     sql: 'ALTER TABLE pending_auths ADD COLUMN confirm_message_id TEXT;',
   },
+  {
+    version: 3,
+    name: 'audit log',
+    sql: `
+CREATE TABLE audit_events (
+  id         INTEGER PRIMARY KEY,
+  project_id TEXT NOT NULL,
+  type       TEXT NOT NULL,
+  at         INTEGER NOT NULL,
+  user_id    TEXT,
+  ip         TEXT NOT NULL,
+  user_agent TEXT NOT NULL,
+  reason     TEXT,
+  detail     TEXT NOT NULL
+);
+CREATE INDEX audit_events_project ON audit_events (project_id, id);
+CREATE INDEX audit_events_user ON audit_events (project_id, user_id, id);
+`,
+  },
 ];

@@ -1,0 +1,37 @@
+// Audit log on PostgreSQL: append-only rows, read oldest first by id with optional filters.
+import type pg from 'pg';
+import type { AuditEvent, AuditQuery, AuditRecord, AuditStore } from '../ports.js';
+import { type AuditRow, auditLimit, auditRecordOf } from '../auditRows.js';
+
+export class PostgresAuditStore implements AuditStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async append(e: AuditEvent): Promise<void> {
+    await this.pool.query({
+      name: 'audit_append',
+      text:
+        'INSERT INTO audit_events (project_id, type, at, user_id, ip, user_agent, reason, detail) ' +
+        'VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      values: [e.projectId, e.type, e.at, e.userId, e.ip, e.userAgent, e.reason, e.detail],
+    });
+  }
+
+  async query(projectId: string, q: AuditQuery): Promise<AuditRecord[]> {
+    const values: unknown[] = [projectId, q.afterId ?? 0, q.since ?? 0];
+    const where = ['project_id = $1', 'id > $2', 'at >= $3'];
+    if (q.userId !== undefined) {
+      values.push(q.userId);
+      where.push(`user_id = $${values.length}`);
+    }
+    if (q.type !== undefined) {
+      values.push(q.type);
+      where.push(`type = $${values.length}`);
+    }
+    values.push(auditLimit(q.limit));
+    const r = await this.pool.query<AuditRow>(
+      `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${values.length}`,
+      values,
+    );
+    return r.rows.map(auditRecordOf);
+  }
+}

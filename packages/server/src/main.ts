@@ -21,6 +21,9 @@ function banner(config: Config, url: string, projectId: string, managementKey: s
       : '  Management key   (stored hashed; set NOTP_MANAGEMENT_KEY to choose one)',
     `  WhatsApp         ${config.provider}${config.provider === 'simulator' ? ` — open the redirectUrl of a login to "send" the message` : ''}`,
     `  Database         ${String(maskedConfig(config).databaseUrl)}`,
+    ...(config.provider === 'simulator'
+      ? [`  Demo             ${url}/demo/   (sign up, scan or open the link, press Send in the simulator)`]
+      : []),
     '',
     '  Try it:',
     `    curl -s -X POST ${url}/v1/auth/notp/whatsapp/signup-in \\`,

@@ -48,6 +48,7 @@ export function WhatsAppSignIn() {
       </button>
       {pending && (
         <div>
+          {/* biome-ignore lint/performance/noImgElement: a data: URL QR code; next/image would add nothing but a loader */}
           <img
             id="qr"
             alt="Scan with WhatsApp"

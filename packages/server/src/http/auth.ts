@@ -32,7 +32,9 @@ export async function requireProject(deps: Deps, request: FastifyRequest): Promi
   const header = request.headers['x-descope-project-id'];
   const projectId = bearer?.projectId ?? (typeof header === 'string' ? header : undefined);
   if (!projectId || !PROJECT_ID.test(projectId)) {
-    throw new NotpError(errors.projectUnknown, { message: 'Missing or malformed project id in the Authorization header' });
+    throw new NotpError(errors.projectUnknown, {
+      message: 'Missing or malformed project id in the Authorization header',
+    });
   }
   const project = await deps.store.projects.get(projectId);
   if (!project) throw new NotpError(errors.projectUnknown, { detail: `unknown project ${projectId}` });

@@ -57,6 +57,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    return sendError(reply, new NotpError(errors.routeNotFound, { message: `No route ${request.method} ${request.url.split('?')[0]}` }));
+    return sendError(
+      reply,
+      new NotpError(errors.routeNotFound, { message: `No route ${request.method} ${request.url.split('?')[0]}` }),
+    );
   });
 }

@@ -118,7 +118,14 @@ export interface PendingRequest {
   loginId: string;
   loginIdKind: 'phone' | 'email' | 'other' | 'empty';
   /** Sign-up user fields. */
-  user?: { name?: string; givenName?: string; middleName?: string; familyName?: string; email?: string; phone?: string };
+  user?: {
+    name?: string;
+    givenName?: string;
+    middleName?: string;
+    familyName?: string;
+    email?: string;
+    phone?: string;
+  };
   customClaims?: Record<string, unknown>;
   templateId?: string;
   templateOptions?: Record<string, string>;

@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Deps } from './deps.js';
 import { registerCors } from './http/cors.js';
 import { registerErrorHandling } from './http/errorHandler.js';
+import { trackRoutes } from './http/routeTable.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { healthRoutes } from './http/routes/health.js';
 import { jwksRoutes } from './http/routes/jwks.js';
@@ -30,6 +31,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
 
+  trackRoutes(app);
   registerErrorHandling(app);
   registerSecurityHeaders(app, deps.config.publicUrl);
   if (deps.metrics) registerRequestMetrics(app, deps.metrics);

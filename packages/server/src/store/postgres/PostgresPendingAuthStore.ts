@@ -31,6 +31,7 @@ interface PendingAuthRow {
   result_user_id: string | null;
   first_seen: boolean;
   confirm_nonce_hash: string | null;
+  confirm_message_id: string | null;
   created_at: number;
   expires_at: number;
   verified_at: number | null;
@@ -38,7 +39,7 @@ interface PendingAuthRow {
 }
 
 function toPendingAuthRecord(r: PendingAuthRow): PendingAuthRecord {
-  return {
+  const record: PendingAuthRecord = {
     id: r.id,
     projectId: r.project_id,
     refHash: r.ref_hash,
@@ -61,13 +62,16 @@ function toPendingAuthRecord(r: PendingAuthRow): PendingAuthRecord {
     verifiedAt: r.verified_at,
     consumedAt: r.consumed_at,
   };
+  // Absent until the confirmation buttons were sent (the field is optional in the port).
+  if (r.confirm_message_id !== null) record.confirmMessageId = r.confirm_message_id;
+  return record;
 }
 
 const INSERT = `INSERT INTO pending_auths (
     id, project_id, ref_hash, code_hash, kind, request, expected_phone, user_id, parent_session_id, status,
     failure_code, sender_phone, sender_wa_id, sender_bsuid, result_user_id, first_seen, confirm_nonce_hash,
-    created_at, expires_at, verified_at, consumed_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`;
+    confirm_message_id, created_at, expires_at, verified_at, consumed_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`;
 
 // The status/expiry check and the write are one conditional UPDATE: no read-then-write window, and a concurrent
 // verifier of the same row waits on its lock and then re-checks the WHERE against the committed row.
@@ -139,6 +143,7 @@ export class PostgresPendingAuthStore implements PendingAuthStore {
         p.resultUserId,
         p.firstSeen,
         p.confirmNonceHash,
+        p.confirmMessageId ?? null,
         p.createdAt,
         p.expiresAt,
         p.verifiedAt,
@@ -205,6 +210,14 @@ export class PostgresPendingAuthStore implements PendingAuthStore {
       if (err instanceof LoginIdTakenError) return 'login-id-taken';
       throw err;
     }
+  }
+
+  async setConfirmMessageId(pendingId: string, messageId: string): Promise<boolean> {
+    const r = await this.pool.query(
+      "UPDATE pending_auths SET confirm_message_id = $1 WHERE id = $2 AND status = 'awaiting-confirmation'",
+      [messageId, pendingId],
+    );
+    return r.rowCount === 1;
   }
 
   async consume(refHash: string, now: number): Promise<PendingAuthRecord | null> {

@@ -82,6 +82,23 @@ describe.runIf(available)('RedisEventBus (real redis-server)', () => {
     }
   });
 
+  it('the last waiter leaving as a new one arrives (same tick) does not lose the new one', async () => {
+    const bus = await RedisEventBus.connect(server.url);
+    try {
+      for (let i = 0; i < 20; i++) {
+        const off = bus.subscribe(`notp:pending:old${i}`, () => {});
+        await waitForSubscribers(admin, `notp:pending:old${i}`, 1);
+        off(); // UNSUBSCRIBE of the only channel…
+        const got = nextMessage(bus, `notp:pending:new${i}`); // …and SUBSCRIBE right behind it
+        await waitForSubscribers(admin, `notp:pending:new${i}`, 1);
+        await bus.publish(`notp:pending:new${i}`, 'changed');
+        await expect(got).resolves.toBe('changed');
+      }
+    } finally {
+      await bus.close();
+    }
+  });
+
   it('connect fails fast on an unreachable Redis (a bad REDIS_URL stops the start)', async () => {
     await expect(RedisEventBus.connect('redis://127.0.0.1:1')).rejects.toThrow();
   });

@@ -14,6 +14,8 @@ export interface RedisEventBusOptions {
 export class RedisEventBus implements EventBus {
   // channel → live listeners; SUBSCRIBE on the first, UNSUBSCRIBE after the last, so churn leaves nothing behind.
   private readonly channels = new Map<string, Set<(message: string) => void>>();
+  // SUBSCRIBEs sent but not yet acknowledged: a publish from this instance waits for them (see publish()).
+  private readonly inFlightSubscribes = new Set<Promise<unknown>>();
   private closed = false;
 
   private constructor(
@@ -74,6 +76,10 @@ export class RedisEventBus implements EventBus {
   async publish(channel: string, message: string): Promise<void> {
     if (this.closed) return;
     try {
+      // Publisher and subscriber are two connections, so Redis could run our PUBLISH before a SUBSCRIBE we sent
+      // just earlier and drop the message for our own waiter. Waiting for our pending acks orders them (usually
+      // there are none). Across instances the order is best effort: a waiter re-reads the store at its deadline.
+      if (this.inFlightSubscribes.size > 0) await Promise.all(this.inFlightSubscribes);
       await this.publisher.publish(channel, message);
     } catch (err) {
       this.onError(err instanceof Error ? err : new Error(String(err)), 'redis publish');
@@ -90,7 +96,12 @@ export class RedisEventBus implements EventBus {
       this.channels.set(channel, listeners);
       // Written to the socket now, before the caller's next step (PendingWaits re-reads the store after this), so
       // Redis sees our SUBSCRIBE before any PUBLISH that follows a commit the re-read did not yet see.
-      this.subscriber.subscribe(channel).catch((err: Error) => this.onError(err, 'redis subscribe'));
+      const ack = this.subscriber.subscribe(channel).then(
+        () => undefined,
+        (err: Error) => this.onError(err, 'redis subscribe'),
+      );
+      this.inFlightSubscribes.add(ack);
+      void ack.finally(() => this.inFlightSubscribes.delete(ack));
     }
     listeners.add(entry);
     let active = true;

@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Deps } from './deps.js';
 import { registerCors } from './http/cors.js';
+import { closeConnectionsOnShutdown } from './http/closeConnectionsOnShutdown.js';
 import { registerErrorHandling } from './http/errorHandler.js';
 import { trackRoutes } from './http/routeTable.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
@@ -34,6 +35,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   trackRoutes(app);
   registerErrorHandling(app);
   registerSecurityHeaders(app, deps.config.publicUrl);
+  closeConnectionsOnShutdown(app);
   if (deps.metrics) registerRequestMetrics(app, deps.metrics);
 
   // JSON bodies: strict parse with prototype-poisoning protection; an empty body counts as `{}`

@@ -31,6 +31,25 @@ if (existsSync('e2e/tsconfig.json')) step('typecheck e2e and demo', 'npx', ['tsc
 step('build', 'npm', ['run', 'build', '--silent']);
 step('unit, integration and compat tests', 'npx', ['vitest', 'run']);
 
+// Scale-out (issue 5): the integration and compat suites again on PostgreSQL + Redis, over a private throwaway
+// cluster and redis-server that the run's global setup starts on loopback (packages/server/test/scale/).
+const postgres = existsSync('/usr/lib/postgresql') || Boolean(process.env.NOTP_PG_BIN);
+const redis = spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0;
+if (postgres && redis) {
+  step('integration and compat tests on PostgreSQL + Redis', 'npx', [
+    'vitest',
+    'run',
+    '--config',
+    'packages/server/test/scale/vitest.postgres.config.ts',
+  ]);
+} else if (ci) {
+  process.stderr.write('✗ PostgreSQL or redis-server missing on CI: .ci/run must install both\n');
+  process.exit(1);
+} else {
+  process.stdout.write('\n⚠ suites on PostgreSQL + Redis NOT RUN: apt-get install postgresql redis-server\n');
+  results.push({ name: 'PostgreSQL + Redis suites (not run: not installed)', ok: true, secs: '0.0' });
+}
+
 if (existsSync('e2e/vitest.config.ts')) {
   if (chromium) {
     step('browser end-to-end tests', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts'], {

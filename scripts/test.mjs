@@ -27,7 +27,8 @@ const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => 
 
 step('lint', 'npx', ['biome', 'check', '.']);
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-if (existsSync('e2e/tsconfig.json')) step('typecheck e2e and demo', 'npx', ['tsc', '-p', 'e2e/tsconfig.json', '--noEmit']);
+if (existsSync('e2e/tsconfig.json'))
+  step('typecheck e2e and demo', 'npx', ['tsc', '-p', 'e2e/tsconfig.json', '--noEmit']);
 step('build', 'npm', ['run', 'build', '--silent']);
 step('unit, integration and compat tests', 'npx', ['vitest', 'run']);
 

@@ -17,16 +17,28 @@ export function rateLimitRule(
  * One hit of `name` for `subject` (an IP, a normalised login id, a hash of a token, …), scoped to the project when
  * given. Throws rateLimited (429, `retryAfter`) when refused. A no-op with NOTP_RATE_LIMIT=off.
  * Subjects are caller-chosen: pass hashes, never raw secrets (keys may reach Redis and its logs).
+ * Fails open: if the counters are unreachable (Redis down), the hit is allowed and a warning logged — an outage of
+ * the limiter must not become an outage of every login; the secrets' entropy, not the limits, is what keeps codes
+ * and refs unguessable.
  */
 export async function enforceRateLimit(
-  deps: Pick<Deps, 'config' | 'rateLimiter'>,
+  deps: Pick<Deps, 'config' | 'rateLimiter' | 'log'>,
   name: RateLimitName,
   subject: string,
   project?: Pick<ProjectRecord, 'projectId' | 'settings'> | null,
 ): Promise<void> {
   if (!deps.config.rateLimit) return;
   const rule = rateLimitRule(deps.config, name, project);
-  const decision = await deps.rateLimiter.hit(`${name}:${project?.projectId ?? '*'}:${subject}`, rule);
+  let decision: Awaited<ReturnType<Deps['rateLimiter']['hit']>>;
+  try {
+    decision = await deps.rateLimiter.hit(`${name}:${project?.projectId ?? '*'}:${subject}`, rule);
+  } catch (err) {
+    deps.log.warn(
+      { limit: name, error: err instanceof Error ? err.message : String(err) },
+      'rate limiter unavailable: allowed',
+    );
+    return;
+  }
   if (decision.allowed) return;
   throw new NotpError(errors.rateLimited, {
     message: `Too many requests: try again in ${decision.retryAfterSec} s`,

@@ -28,6 +28,9 @@ export class RedisRateLimiter implements RateLimiter {
     this.owned = typeof client === 'string';
     const redis =
       typeof client === 'string' ? new Redis(client, { maxRetriesPerRequest: 2, lazyConnect: false }) : client;
+    // Connection errors surface where they matter, as failed hits (enforceRateLimit logs them and fails open);
+    // without a listener ioredis would also print each reconnect failure as an "unhandled error event".
+    if (this.owned) redis.on('error', () => {});
     // defineCommand sends EVALSHA and falls back to EVAL once per connection: the script is not re-sent per hit.
     redis.defineCommand('notpRateHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
     this.redis = redis as RedisWithHit;

@@ -13,7 +13,8 @@ import { API_BODY_LIMIT } from '../src/app.js';
 import { registeredRoutes } from '../src/http/routeTable.js';
 import { WEBHOOK_BODY_LIMIT } from '../src/http/routes/webhooks.js';
 import { cloudApiAppSecret } from '../src/whatsapp/createWhatsApp.js';
-import { type ManualClock, manualClock, startTestServer, type TestServer } from './harness.js';
+import { twilioSignature } from '../src/whatsapp/twilio/TwilioWebhook.js';
+import { type ManualClock, manualClock, messageOf, startTestServer, type TestServer } from './harness.js';
 import { loginWithWhatsApp } from './security/securityKit.js';
 
 /** 'error': a 4xx catalogue answer. 'either': the contract allows a 200 here (still never 5xx, never a DB change). */
@@ -85,7 +86,17 @@ interface Fixture {
   refreshJwt: string;
   sessionJwt: string;
   forged: { name: string; token: string }[];
-  replay: { raw: Buffer; signature: string };
+  /** A delivery already processed (replayed by the suite) and the forged variants of its signature header. */
+  replay: {
+    url: string;
+    contentType: string;
+    raw: Buffer;
+    /** The same delivery with one field changed (its old signature no longer matches). */
+    altered: Buffer;
+    header: string;
+    signature: string;
+    forgedSignatures: [string, string | undefined][];
+  };
 }
 
 /** A request that passes auth and schema for the route (so one mutation is the only thing wrong), by route. */
@@ -404,44 +415,32 @@ function buildCases(
     }
 
     // — webhooks: missing, forged and misplaced signatures; a replay of a delivery already processed
-    if (isWebhook && r.method === 'POST') {
-      const body = f.replay.raw;
-      const other = Buffer.from(body.toString().replace('whatsapp_business_account', 'whatsapp_business_accounX'));
-      const sigs: [string, string | undefined][] = [
-        ['missing signature', undefined],
-        ['empty signature', ''],
-        ['random signature', `sha256=${randomBytes(32).toString('hex')}`],
-        ['signature of another body', f.replay.signature.replace(/.$/, (c) => (c === '0' ? '1' : '0'))],
-        ['truncated signature', f.replay.signature.slice(0, -2)],
-        ['signature with a suffix', `${f.replay.signature}00`],
-        ['sha1 scheme', `sha1=${createHmac('sha1', 'x').update(body).digest('hex')}`],
-        ['non-hex signature', `sha256=${'zz'.repeat(32)}`],
-        ['valid signature, body altered', f.replay.signature],
-      ];
-      for (const [name, sig] of sigs) {
-        const h: Record<string, string> = { 'content-type': 'application/json' };
-        if (sig !== undefined) h['x-hub-signature-256'] = sig;
-        if (r.url === routes.webhooks.twilio && sig !== undefined) h['x-twilio-signature'] = sig;
+    if (isWebhook && r.method === 'POST' && r.url === f.replay.url) {
+      const { replay } = f;
+      for (const [name, sig] of [...replay.forgedSignatures, ['valid signature, body altered', replay.signature]] as [
+        string,
+        string | undefined,
+      ][]) {
+        const h: Record<string, string> = { 'content-type': replay.contentType };
+        if (sig !== undefined) h[replay.header] = sig;
         add(key, `webhook: ${name}`, {
           method: 'POST',
           url: path,
           headers: h,
-          payload: name === 'valid signature, body altered' ? other : body,
+          payload: name === 'valid signature, body altered' ? replay.altered : replay.raw,
         });
       }
-      if (r.url === routes.webhooks.whatsapp) {
-        add(
-          key,
-          'webhook: replay of a processed delivery (200, deduplicated)',
-          {
-            method: 'POST',
-            url: path,
-            headers: { 'content-type': 'application/json', 'x-hub-signature-256': f.replay.signature },
-            payload: body,
-          },
-          'either',
-        );
-      }
+      add(
+        key,
+        'webhook: replay of a processed delivery (200, deduplicated)',
+        {
+          method: 'POST',
+          url: path,
+          headers: { 'content-type': replay.contentType, [replay.header]: replay.signature },
+          payload: replay.raw,
+        },
+        'either',
+      );
     }
 
     // — junk query strings and headers on every route
@@ -496,14 +495,153 @@ function b64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-let server: TestServer;
-let clock: ManualClock;
-let fixture: Fixture;
+type Provider = 'simulator' | 'twilio';
 
-beforeAll(async () => {
-  clock = manualClock();
+const TWILIO_ENV = {
+  NOTP_WHATSAPP_PROVIDER: 'twilio',
+  NOTP_TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+  NOTP_TWILIO_AUTH_TOKEN: 'twilio-auth-token-for-tests',
+  NOTP_WHATSAPP_NUMBER: '+16505550100',
+};
+
+/** Cloud API: the delivery Meta would send for one text message, signed with the app secret. */
+function cloudApiReplay(server: TestServer, now: number): Fixture['replay'] {
+  const config = server.deps.config;
+  const delivery = (body: string) =>
+    Buffer.from(
+      JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: '1',
+            changes: [
+              {
+                field: 'messages',
+                value: {
+                  metadata: {
+                    display_phone_number: config.whatsappNumber.slice(1),
+                    phone_number_id: config.cloudApi.phoneNumberId,
+                  },
+                  contacts: [{ profile: { name: 'R' }, wa_id: '16505550902', user_id: 'US.1' }],
+                  messages: [
+                    {
+                      from: '16505550902',
+                      from_user_id: 'US.1',
+                      id: 'wamid.replayed',
+                      timestamp: String(Math.floor(now / 1000)),
+                      type: 'text',
+                      text: { body },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+  const raw = delivery('hello');
+  const sign = (bytes: Buffer) =>
+    `sha256=${createHmac('sha256', cloudApiAppSecret(config, server.deps.masterKey)).update(bytes).digest('hex')}`;
+  const signature = sign(raw);
+  return {
+    url: routes.webhooks.whatsapp,
+    contentType: 'application/json',
+    raw,
+    altered: delivery('hellO'),
+    header: 'x-hub-signature-256',
+    signature,
+    forgedSignatures: [
+      ['missing signature', undefined],
+      ['empty signature', ''],
+      ['random signature', `sha256=${randomBytes(32).toString('hex')}`],
+      ['one hex digit changed', signature.replace(/.$/, (c) => (c === '0' ? '1' : '0'))],
+      ['truncated signature', signature.slice(0, -2)],
+      ['signature with a suffix', `${signature}00`],
+      ['sha1 scheme', `sha1=${createHmac('sha1', 'x').update(raw).digest('hex')}`],
+      ['non-hex signature', `sha256=${'zz'.repeat(32)}`],
+      ['signature of an empty body', sign(Buffer.alloc(0))],
+    ],
+  };
+}
+
+/** Twilio: the form Twilio would post for one WhatsApp message, signed over the public URL. */
+function twilioForm(server: TestServer, from: string, body: string, sid: string): Map<string, string[]> {
+  return new Map([
+    ['MessageSid', [sid]],
+    ['From', [`whatsapp:${from}`]],
+    ['To', [`whatsapp:${server.deps.config.whatsappNumber}`]],
+    ['Body', [body]],
+    ['WaId', [from.slice(1)]],
+  ]);
+}
+
+function twilioReplay(server: TestServer, fields: Map<string, string[]>): Fixture['replay'] {
+  const url = `${server.deps.config.publicUrl}${routes.webhooks.twilio}`;
+  const token = TWILIO_ENV.NOTP_TWILIO_AUTH_TOKEN;
+  const encode = (f: Map<string, string[]>) =>
+    Buffer.from(new URLSearchParams([...f].flatMap(([k, vs]) => vs.map((v) => [k, v]))).toString());
+  const signature = twilioSignature(token, url, fields).toString('base64');
+  const altered = new Map(fields);
+  altered.set('Body', ['something else']);
+  return {
+    url: routes.webhooks.twilio,
+    contentType: 'application/x-www-form-urlencoded',
+    raw: encode(fields),
+    altered: encode(altered),
+    header: 'x-twilio-signature',
+    signature,
+    forgedSignatures: [
+      ['missing signature', undefined],
+      ['empty signature', ''],
+      ['random signature', randomBytes(20).toString('base64')],
+      ['one character changed', signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))],
+      ['truncated signature', signature.slice(0, -4)],
+      ['signature with a suffix', `${signature}AAAA`],
+      [
+        'signed over the Host URL, not the public URL',
+        twilioSignature(token, `http://evil.example${routes.webhooks.twilio}`, fields).toString('base64'),
+      ],
+      ['signed with another token', twilioSignature('wrong-token', url, fields).toString('base64')],
+    ],
+  };
+}
+
+/** A login through the provider's real webhook (simulator page or a signed Twilio form), for genuine tokens. */
+async function loginThrough(server: TestServer, provider: Provider, phone: string) {
+  if (provider === 'simulator') return { ...(await loginWithWhatsApp(server, phone)), replay: null };
+  const started = await server.app.inject({
+    method: 'POST',
+    url: routes.notp.signUpOrIn,
+    headers: { authorization: `Bearer ${server.projectId}`, 'content-type': 'application/json' },
+    payload: JSON.stringify({ loginId: phone }),
+  });
+  const { pendingRef, redirectUrl } = JSON.parse(started.body) as { pendingRef: string; redirectUrl: string };
+  const fields = twilioForm(server, phone, messageOf(redirectUrl), `SM${randomBytes(16).toString('hex')}`);
+  const replay = twilioReplay(server, fields);
+  const delivered = await server.app.inject({
+    method: 'POST',
+    url: routes.webhooks.twilio,
+    headers: { 'content-type': replay.contentType, [replay.header]: replay.signature },
+    payload: replay.raw,
+  });
+  expect(delivered.statusCode).toBe(200);
+  const session = await server.app.inject({
+    method: 'POST',
+    url: routes.notp.pendingSession,
+    headers: { authorization: `Bearer ${server.projectId}`, 'content-type': 'application/json' },
+    payload: JSON.stringify({ pendingRef }),
+  });
+  expect(session.statusCode).toBe(200);
+  const body = JSON.parse(session.body) as { sessionJwt: string; refreshJwt: string; user: { userId: string } };
+  return { sessionJwt: body.sessionJwt, refreshJwt: body.refreshJwt, userId: body.user.userId, pendingRef, replay };
+}
+
+/** A server in `provider` mode, one genuine login, forged tokens and a processed delivery to replay. */
+async function prepare(provider: Provider): Promise<{ server: TestServer; clock: ManualClock; fixture: Fixture }> {
+  const clock = manualClock();
   // Limits far out of reach: this suite checks input handling; the limits have their own suite.
-  server = await startTestServer(
+  const server = await startTestServer(
     {
       NOTP_RATE_LIMIT_START_PER_IP: '1000000',
       NOTP_RATE_LIMIT_START_PER_LOGIN_ID: '1000000',
@@ -511,10 +649,11 @@ beforeAll(async () => {
       NOTP_RATE_LIMIT_REFRESH_PER_TOKEN: '1000000',
       NOTP_RATE_LIMIT_MANAGEMENT_PER_KEY: '1000000',
       NOTP_RATE_LIMIT_INBOUND_PER_SENDER: '1000000',
+      ...(provider === 'twilio' ? TWILIO_ENV : {}),
     },
     { clock },
   );
-  const login = await loginWithWhatsApp(server, '+16505550901');
+  const login = await loginThrough(server, provider, '+16505550901');
   const { projectId } = server;
   const claims = JSON.parse(Buffer.from(login.refreshJwt.split('.')[1]!, 'base64url').toString()) as Record<
     string,
@@ -547,61 +686,38 @@ beforeAll(async () => {
     { name: 'expired', token: expired.jwt },
     { name: '8 KB token', token: `${parts[0]}.${'A'.repeat(8192)}.${parts[2]}` },
   ];
-  // One processed delivery, replayed later: same bytes, same signature, same wamid.
-  const config = server.deps.config;
-  const raw = Buffer.from(
-    JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '1',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                metadata: {
-                  display_phone_number: config.whatsappNumber.slice(1),
-                  phone_number_id: config.cloudApi.phoneNumberId,
-                },
-                contacts: [{ profile: { name: 'R' }, wa_id: '16505550902', user_id: 'US.1' }],
-                messages: [
-                  {
-                    from: '16505550902',
-                    from_user_id: 'US.1',
-                    id: 'wamid.replayed',
-                    timestamp: String(Math.floor(clock.now() / 1000)),
-                    type: 'text',
-                    text: { body: 'hello' },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    }),
-  );
-  const signature = `sha256=${createHmac('sha256', cloudApiAppSecret(config, server.deps.masterKey)).update(raw).digest('hex')}`;
-  const first = await server.app.inject({
-    method: 'POST',
-    url: routes.webhooks.whatsapp,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
-    payload: raw,
-  });
-  expect(first.statusCode).toBe(200);
-  fixture = {
+  let replay = login.replay;
+  if (replay === null) {
+    // One processed delivery, replayed later: same bytes, same signature, same wamid.
+    replay = cloudApiReplay(server, clock.now());
+    const first = await server.app.inject({
+      method: 'POST',
+      url: replay.url,
+      headers: { 'content-type': replay.contentType, [replay.header]: replay.signature },
+      payload: replay.raw,
+    });
+    expect(first.statusCode).toBe(200);
+  }
+  const fixture: Fixture = {
     projectId,
     mgmt: server.managementKey,
     refreshJwt: login.refreshJwt,
     sessionJwt: login.sessionJwt,
     forged,
-    replay: { raw, signature },
+    replay,
   };
-}, 60_000);
+  return { server, clock, fixture };
+}
 
-afterAll(() => server?.close());
+describe.each(['simulator', 'twilio'] as const)('bad input on every route (%s mode)', (provider) => {
+  let server: TestServer;
+  let clock: ManualClock;
+  let fixture: Fixture;
+  beforeAll(async () => {
+    ({ server, clock, fixture } = await prepare(provider));
+  }, 60_000);
+  afterAll(() => server?.close());
 
-describe('bad input on every route', () => {
   it('answers every case with a JSON 4xx catalogue error (or the contract’s 200), no 5xx, no database change', async () => {
     const table = registeredRoutes(server.app);
     const db = (server.deps.store as unknown as { db: Database }).db;
@@ -647,7 +763,7 @@ describe('bad input on every route', () => {
     }
     const after = databaseChecksum(db);
     process.stdout.write(
-      `\nbad-input suite: ${cases.length} cases over ${coveredRoutes.size} routes; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`,
+      `\nbad-input suite (${provider} mode): ${cases.length} cases over ${coveredRoutes.size} routes; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`,
     );
     expect(failures).toEqual([]);
     expect(after).toBe(before);

@@ -1,5 +1,6 @@
 // The PostgreSQL adapter: the shared store conformance suite on a private throwaway cluster (a fresh database per
 // test), plus PostgreSQL specifics (migrations once under concurrent starts, URLs, bigint/jsonb round trips).
+import { errors, NotpError } from '@notp/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStoreConformance } from '../conformance.js';
@@ -122,6 +123,41 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
       } finally {
         await store.close();
         await lite.close();
+      }
+    });
+
+    it('text PostgreSQL cannot store (NUL) is a 400 invalid-arguments error that writes nothing, not a 500', async () => {
+      const store = await createStore(await freshUrl());
+      try {
+        const base = {
+          projectId: 'P2tQk8Zr4mWn7Xc1Vb5Lp9Hs3Jd6',
+          loginIds: ['+16505551234'],
+          verifiedEmail: false,
+          verifiedPhone: true,
+          roleNames: [],
+          userTenants: [],
+          status: 'enabled' as const,
+          test: false,
+          createdAt: 1,
+          updatedAt: 1,
+        };
+        const cases = [
+          { ...base, userId: 'U1', name: 'nul\u0000name', customAttributes: {} }, // text column
+          { ...base, userId: 'U2', customAttributes: { note: 'nul\u0000' } }, // inside jsonb
+        ];
+        for (const u of cases) {
+          const err = await store.users.create(u).catch((e: unknown) => e);
+          expect(err).toBeInstanceOf(NotpError);
+          expect((err as NotpError).code).toBe(errors.invalidArguments.code);
+          expect((err as NotpError).status).toBe(400);
+        }
+        // Lookups with such text fail the same way (the driver sends it as a parameter).
+        await expect(store.users.getByLoginId(base.projectId, 'a\u0000b')).rejects.toBeInstanceOf(NotpError);
+        expect(await store.users.getByLoginId(base.projectId, '+16505551234')).toBeNull();
+        // The pool is still healthy afterwards.
+        await expect(store.ping()).resolves.toBeUndefined();
+      } finally {
+        await store.close();
       }
     });
 

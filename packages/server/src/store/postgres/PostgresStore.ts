@@ -12,6 +12,7 @@ import { PostgresProjectStore } from './PostgresProjectStore.js';
 import { PostgresSessionStore } from './PostgresSessionStore.js';
 import { PostgresUserStore } from './PostgresUserStore.js';
 import { PostgresWebhookMessageStore } from './PostgresWebhookMessageStore.js';
+import { rejectUnstorableText } from './rejectUnstorableText.js';
 
 /** Connections per instance; N instances open N × this many (keep below the server's max_connections). */
 export const POOL_SIZE = 10;
@@ -68,6 +69,7 @@ export class PostgresStore implements Store {
     // An idle pooled connection that the server drops (restart, failover) emits 'error' on the pool: without a
     // listener that would crash the process. The pool discards it and the next query opens a new one.
     pool.on('error', () => {});
+    rejectUnstorableText(pool);
     try {
       await applyPostgresMigrations(pool);
       return new PostgresStore(pool);

@@ -1,0 +1,91 @@
+// `npm run bench -- complete`: webhook-to-JWTs latency, our long-poll (Prefer: wait) vs the official SDK's 1-second
+// polling (@descope/core-js-sdk waitForSession at its fastest allowed interval), same server, same run.
+// Goal: long-poll p99 < 20 ms and ≥ 20× better than polling's mean.
+import createDescopeSdk from '@descope/core-js-sdk';
+import { createCoreSdk } from '@notp/core';
+import { startBenchServer } from './benchServer.js';
+import { BenchLoginClient } from './BenchLoginClient.js';
+import { keepAliveAgent } from './httpJson.js';
+import { msSince, summarize } from './latencyStats.js';
+import { printTable } from './printTable.js';
+
+const ROUNDS = 3;
+const LONG_POLL_LOGINS = 100; // per round, one at a time: latency, not queueing
+const POLLING_LOGINS = 30; // per round, all at once (each takes seconds)
+const POLL_INTERVAL_MS = 1_000; // the official SDKs' floor
+const DEADLINE_MS = 5_000; // for the server to report a held request
+
+const server = await startBenchServer();
+const agent = keepAliveAgent(64);
+const client = new BenchLoginClient(server, agent);
+const ours = createCoreSdk({ projectId: server.projectId, baseUrl: server.url });
+const official = createDescopeSdk({ projectId: server.projectId, baseUrl: server.url });
+
+/** Resolves once the server holds `n` long-polls (its gauge), polling it with a deadline. */
+async function heldRequests(n: number): Promise<void> {
+  const deadline = Date.now() + DEADLINE_MS;
+  while ((await server.heldLongPolls()) < n) {
+    if (Date.now() > deadline) throw new Error(`the server did not hold ${n} long-poll(s) within ${DEADLINE_MS} ms`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** One login: the app long-polls; we measure from sending the webhook to the app holding the JWTs. */
+async function longPollLogin(): Promise<number> {
+  const login = await client.start();
+  const session = ours.notp.waitForSession(login.pendingRef, { timeoutMs: 30_000 });
+  await heldRequests(1);
+  const sent = process.hrtime.bigint();
+  await client.deliver(login);
+  const result = await session;
+  const ms = msSince(sent);
+  if (!result.ok) throw new Error(`long-poll failed: ${JSON.stringify(result.error)}`);
+  return ms;
+}
+
+/** One login: the official SDK polls every second; the user's message lands at a random moment of that cycle. */
+async function pollingLogin(): Promise<number> {
+  const login = await client.start();
+  const session = official.notp.waitForSession(login.pendingRef, {
+    pollingIntervalMs: POLL_INTERVAL_MS,
+    timeoutMs: 30_000,
+  });
+  await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS + Math.random() * 2 * POLL_INTERVAL_MS));
+  const sent = process.hrtime.bigint();
+  await client.deliver(login);
+  const result = await session;
+  const ms = msSince(sent);
+  if (!result.ok) throw new Error(`polling failed: ${JSON.stringify(result.error)}`);
+  return ms;
+}
+
+const longPoll: number[] = [];
+const polling: number[] = [];
+try {
+  for (let i = 0; i < 20; i++) await longPollLogin(); // warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < LONG_POLL_LOGINS; i++) longPoll.push(await longPollLogin());
+    polling.push(...(await Promise.all(Array.from({ length: POLLING_LOGINS }, pollingLogin))));
+  }
+} finally {
+  agent.destroy();
+  await server.close();
+}
+
+const lp = summarize(longPoll);
+const po = summarize(polling);
+printTable(
+  'complete: webhook sent → app holds the JWTs (ms)',
+  ['client', 'logins', 'p50', 'p99', 'mean', 'max'],
+  [
+    ['notp SDK waitForSession (long-poll, Prefer: wait)', lp.count, lp.p50, lp.p99, lp.mean, lp.max],
+    ['@descope/core-js-sdk waitForSession (1 s polling)', po.count, po.p50, po.p99, po.mean, po.max],
+  ],
+  [
+    `ratio polling mean / long-poll p99: ${(po.mean / lp.p99).toFixed(1)}× (goal ≥ 20×); long-poll p99 ${lp.p99.toFixed(2)} ms (goal < 20 ms)`,
+    `ratio of means: ${(po.mean / lp.mean).toFixed(1)}×; ratio of p99s: ${(po.p99 / lp.p99).toFixed(1)}×`,
+    `${ROUNDS} rounds: ${LONG_POLL_LOGINS} long-poll logins one at a time (the request is held before the webhook is sent),`,
+    `then ${POLLING_LOGINS} polling logins at once, each message sent at a random point 1–3 s into polling. The latency`,
+    'includes the webhook itself (signature, lookup by code hash, update, publish) and issuing both JWTs (RS256).',
+  ],
+);

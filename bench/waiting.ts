@@ -1,0 +1,104 @@
+// `npm run bench -- waiting [N]`: N concurrent waiting logins (held pending-session long-polls) on one instance —
+// server memory per waiting login — then wakes them all with their WhatsApp messages. Default N = 10,000.
+// Needs N + a few hundred file descriptors in each process: run `ulimit -n 65536` first if `ulimit -n` is lower.
+import { startBenchServer } from './benchServer.js';
+import { BenchLoginClient, type StartedLogin } from './BenchLoginClient.js';
+import { keepAliveAgent } from './httpJson.js';
+import { msSince, summarize } from './latencyStats.js';
+import { printTable } from './printTable.js';
+
+const N = Number(process.argv[2] ?? process.env.NOTP_BENCH_WAITING ?? 10_000);
+const START_CONCURRENCY = 8;
+const WAKE_CONCURRENCY = 16; // webhooks in flight while waking
+const WAIT_SEC = 30; // the contract's longest hold
+const DEADLINE_MS = 120_000; // for all N to be held
+
+if (!Number.isInteger(N) || N < 1) throw new Error(`N must be a positive integer, got ${process.argv[2]}`);
+
+/** Runs `op` over `items` with at most `concurrency` in flight. */
+async function each<T>(items: T[], concurrency: number, op: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await op(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+const server = await startBenchServer();
+const control = keepAliveAgent(START_CONCURRENCY * 2);
+const holders = keepAliveAgent(N + 16); // one socket per held request
+const client = new BenchLoginClient(server, control);
+const waiting = new BenchLoginClient(server, holders);
+
+try {
+  // 1. N pending logins (SVG: the QR is not what this measures), and the server's settled memory before any hold.
+  const t0 = process.hrtime.bigint();
+  const logins: StartedLogin[] = [];
+  await each(
+    Array.from({ length: N }, (_, i) => i),
+    START_CONCURRENCY,
+    async () => logins.push(await client.start(undefined, 'svg')),
+  );
+  const startMs = msSince(t0);
+  const before = await server.memory();
+
+  // 2. N held long-polls; wait (polling the server's gauge, with a deadline) until all are held.
+  const answered = new Map<string, number>(); // pendingRef → ms from its webhook to its JWTs
+  const sentAt = new Map<string, bigint>();
+  const polls = logins.map((login) =>
+    waiting.pendingSession(login.pendingRef, WAIT_SEC).then(() => {
+      const sent = sentAt.get(login.pendingRef);
+      answered.set(login.pendingRef, sent === undefined ? Number.NaN : msSince(sent));
+    }),
+  );
+  const holdStart = process.hrtime.bigint();
+  const deadline = Date.now() + DEADLINE_MS;
+  let held = await server.heldLongPolls();
+  while (held < N) {
+    if (Date.now() > deadline) throw new Error(`only ${held} of ${N} long-polls held after ${DEADLINE_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    held = await server.heldLongPolls();
+  }
+  const holdMs = msSince(holdStart);
+  const during = await server.memory();
+
+  // 3. Wake them all: each user's message arrives; every held request answers with its JWTs.
+  const wakeStart = process.hrtime.bigint();
+  await each(logins, WAKE_CONCURRENCY, async (login) => {
+    sentAt.set(login.pendingRef, process.hrtime.bigint());
+    await client.deliver(login);
+  });
+  await Promise.all(polls);
+  const wakeMs = msSince(wakeStart);
+  const after = await server.memory();
+  const wake = summarize([...answered.values()]);
+
+  const perLogin = (a: number, b: number) => (b - a) / N;
+  printTable(
+    `waiting: ${N} concurrent waiting logins on one instance`,
+    ['measure', 'value'],
+    [
+      ['held long-polls (server gauge)', held],
+      ['RSS per waiting login (bytes)', Math.round(perLogin(before.rss, during.rss))],
+      ['JS heap per waiting login (bytes)', Math.round(perLogin(before.heapUsed, during.heapUsed))],
+      ['server RSS before holding (MB)', before.rss / 2 ** 20],
+      ['server RSS with all held (MB)', during.rss / 2 ** 20],
+      ['server RSS after all answered (MB)', after.rss / 2 ** 20],
+      ['heap after all answered − before (MB)', (after.heapUsed - before.heapUsed) / 2 ** 20],
+      ['time to start N logins (s)', startMs / 1000],
+      ['time until all N were held (s)', holdMs / 1000],
+      ['time to wake all N with webhooks (s)', wakeMs / 1000],
+      ['webhook → JWTs while waking, p50 (ms)', wake.p50],
+      ['webhook → JWTs while waking, p99 (ms)', wake.p99],
+    ],
+    [
+      'Memory: the server process after two forced full GCs, before the holds and with all N held (so it counts the',
+      `socket, the parsed request, the timer and the event subscription of each). Waking: ${WAKE_CONCURRENCY} webhooks in flight;`,
+      'each answer carries a session JWT and a refresh JWT (RS256).',
+    ],
+  );
+} finally {
+  control.destroy();
+  holders.destroy();
+  await server.close();
+}

@@ -9,6 +9,8 @@ import { startJanitor } from './maintenance/startJanitor.js';
 import { Metrics } from './observability/Metrics.js';
 import { meteredEventBus } from './observability/meteredEventBus.js';
 import { meteredStore } from './observability/meteredStore.js';
+import { MemoryRateLimiter } from './rate-limit/memory/MemoryRateLimiter.js';
+import { RedisRateLimiter } from './rate-limit/redis/RedisRateLimiter.js';
 import { createStore } from './store/createStore.js';
 import { createTokenService } from './tokens/createTokenService.js';
 import { createWhatsApp } from './whatsapp/createWhatsApp.js';
@@ -31,6 +33,10 @@ export async function createDeps(config: Readonly<Config>, overrides: Partial<De
   const whatsapp = overrides.whatsapp ?? wa.whatsapp;
   const replies = overrides.replies ?? createReplyQueue({ sender: whatsapp.sender, log });
   const tokens = overrides.tokens ?? createTokenService({ store, config, masterKey, clock, random });
+  // Several instances must share counters, or each would grant the full limit: Redis whenever it is configured.
+  const rateLimiter =
+    overrides.rateLimiter ??
+    (config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter({ now: () => clock.now() }));
   const deps: Deps = {
     config,
     store,
@@ -44,6 +50,7 @@ export async function createDeps(config: Readonly<Config>, overrides: Partial<De
     log,
     masterKey,
     metrics,
+    rateLimiter,
   };
   janitors.set(deps, startJanitor(deps));
   return deps;
@@ -64,5 +71,6 @@ export async function closeDeps(deps: Deps): Promise<void> {
   janitors.delete(deps);
   await deps.replies.drain(REPLY_DRAIN_MS);
   await deps.events.close();
+  await deps.rateLimiter.close();
   await deps.store.close();
 }

@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config/config.js';
 import type { EventBus } from './events/ports.js';
 import type { Metrics } from './observability/Metrics.js';
+import type { RateLimiter } from './rate-limit/ports.js';
 import type { Store } from './store/ports.js';
 import type { WhatsApp } from './whatsapp/ports.js';
 import type { TokenService } from './tokens/TokenService.js';
@@ -39,6 +40,8 @@ export interface Deps {
   masterKey: Buffer;
   /** Prometheus metrics of this instance (createDeps always sets it; hand-built test deps may leave it out). */
   metrics?: Metrics;
+  /** Counters of the rate limits (memory by default, Redis when REDIS_URL is set). */
+  rateLimiter: RateLimiter;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -68,8 +68,10 @@ describe('waitForSession', () => {
     expect(r.ok).toBe(true);
     expect(prefers[0]).toBeDefined();
     expect(prefers.slice(1)).toEqual([undefined, undefined]);
-    expect(stamps[1]! - stamps[0]!).toBeGreaterThanOrEqual(140);
-    expect(stamps[2]! - stamps[1]!).toBeGreaterThanOrEqual(140);
+    // Stamped on arrival at the server, so transport jitter (e.g. the first request's connection set-up on a loaded
+    // machine) shifts them; back-to-back polling would show gaps near 0 ms, spaced polling near 150 ms.
+    expect(stamps[1]! - stamps[0]!).toBeGreaterThanOrEqual(100);
+    expect(stamps[2]! - stamps[1]!).toBeGreaterThanOrEqual(100);
   });
 
   it('resolves ok:false clientTimeout at the deadline, also while a request is held', async () => {

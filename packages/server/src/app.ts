@@ -7,6 +7,7 @@ import { closeConnectionsOnShutdown } from './http/closeConnectionsOnShutdown.js
 import { registerErrorHandling } from './http/errorHandler.js';
 import { trackRoutes } from './http/routeTable.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
+import { demoRoutes } from './http/routes/demo.js';
 import { healthRoutes } from './http/routes/health.js';
 import { jwksRoutes } from './http/routes/jwks.js';
 import { managementRoutes } from './http/routes/management.js';
@@ -61,6 +62,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(webhookRoutes, opts);
   await app.register(simulatorRoutes, opts);
   await app.register(sdkRoutes, opts);
+  await app.register(demoRoutes, opts);
   return app;
 }
 

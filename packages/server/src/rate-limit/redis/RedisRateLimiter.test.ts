@@ -2,14 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRateLimiterConformance } from '../conformance.js';
 import { RedisRateLimiter } from './RedisRateLimiter.js';
-import { type RedisServerHandle, redisAvailableOrSkip, startRedisServer } from './startRedisServer.js';
+import { PrivateRedis, redisTestsEnabled } from '../../events/redis/testing/PrivateRedis.js';
 
-const available = redisAvailableOrSkip('RedisRateLimiter');
+const available = redisTestsEnabled('RedisRateLimiter tests');
 
 describe.runIf(available)('RedisRateLimiter (real redis-server)', () => {
-  let server: RedisServerHandle;
+  let server: PrivateRedis;
   beforeAll(async () => {
-    server = await startRedisServer();
+    server = await PrivateRedis.start();
   });
   afterAll(async () => {
     await server?.stop();

@@ -27,7 +27,9 @@ export async function createDeps(config: Readonly<Config>, overrides: Partial<De
   const random = overrides.random ?? systemRandom;
   const masterKey = overrides.masterKey ?? loadOrCreateMasterKey(config, (m) => log.warn(m));
   const metrics = overrides.metrics ?? new Metrics();
-  const store = overrides.store ?? meteredStore(await createStore(config.databaseUrl), metrics);
+  const store =
+    overrides.store ??
+    meteredStore(await createStore(config.databaseUrl, { sqliteDriver: config.sqliteDriver }), metrics);
   const events = overrides.events ?? meteredEventBus(await createEventBus(config, log), metrics);
   const wa = createWhatsApp(config, masterKey, log);
   const whatsapp = overrides.whatsapp ?? wa.whatsapp;

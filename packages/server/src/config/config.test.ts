@@ -32,6 +32,7 @@ describe('loadConfig', () => {
     [{ NOTP_WHATSAPP_PROVIDER: 'cloud-api' }, 'NOTP_CLOUD_API_ACCESS_TOKEN'],
     [{ NOTP_WHATSAPP_PROVIDER: 'twilio' }, 'NOTP_TWILIO_AUTH_TOKEN'],
     [{ DATABASE_URL: 'postgres://u:p@localhost/notp' }, 'NOTP_MASTER_KEY'],
+    [{ NOTP_SQLITE_DRIVER: 'sqlite3' }, 'NOTP_SQLITE_DRIVER'],
   ])('rejects %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -65,6 +65,8 @@ const schema = z.object({
   NOTP_RATE_LIMIT_MANAGEMENT_PER_KEY: intIn(0, 1_000_000).optional(), // per minute
   /** Where the embedded default keeps generated secrets (master key) next to the SQLite file. */
   NOTP_DATA_DIR: z.string().default('./data'),
+  /** notp extension: the SQLite driver; auto = node:sqlite on Node ≥ 24, better-sqlite3 below (store/sqlite/sqliteDriver.ts). */
+  NOTP_SQLITE_DRIVER: z.enum(['auto', 'node', 'better-sqlite3']).default('auto'),
 });
 
 export type ProviderName = 'simulator' | 'cloud-api' | 'twilio';
@@ -73,6 +75,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** NOTP_SQLITE_DRIVER: which SQLite driver serves a sqlite: DATABASE_URL. */
+  sqliteDriver: 'auto' | 'node' | 'better-sqlite3';
   redisUrl: string | undefined;
   /** No trailing slash. */
   publicUrl: string;
@@ -154,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    sqliteDriver: e.NOTP_SQLITE_DRIVER,
     redisUrl: e.REDIS_URL,
     publicUrl,
     projectId: e.NOTP_PROJECT_ID,

@@ -1,14 +1,14 @@
 // Audit log on SQLite: append-only rows, read oldest first by id with optional filters.
-import type { Database, Statement } from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement, SqliteValue } from './sqliteDriver.js';
 import { type AuditRow, auditLimit, auditRecordOf } from '../auditRows.js';
 import type { AuditEvent, AuditQuery, AuditRecord, AuditStore } from '../ports.js';
 
 export class SqliteAuditStore implements AuditStore {
-  private readonly insert: Statement;
+  private readonly insert: SqliteStatement;
   /** One statement per filter combination (userId?, type?), prepared once. */
-  private readonly selects = new Map<string, Statement>();
+  private readonly selects = new Map<string, SqliteStatement>();
 
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: SqliteDatabase) {
     this.insert = db.prepare(
       'INSERT INTO audit_events (project_id, type, at, user_id, ip, user_agent, reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -28,7 +28,7 @@ export class SqliteAuditStore implements AuditStore {
       stmt = this.db.prepare(`SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`);
       this.selects.set(shape, stmt);
     }
-    const params: Record<string, unknown> = {
+    const params: Record<string, SqliteValue> = {
       projectId,
       afterId: q.afterId ?? 0,
       since: q.since ?? 0,

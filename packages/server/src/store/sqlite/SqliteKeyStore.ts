@@ -1,5 +1,5 @@
 // Signing keys on SQLite: at most one active key per project (a partial unique index), rotation in one transaction.
-import type { Database, Statement } from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
 import type { KeyStore, SigningKeyRecord } from '../ports.js';
 
 interface SigningKeyRow {
@@ -27,14 +27,14 @@ function toKeyRecord(r: SigningKeyRow): SigningKeyRecord {
 }
 
 export class SqliteKeyStore implements KeyStore {
-  private readonly insert: Statement;
-  private readonly selectPublished: Statement;
-  private readonly selectActive: Statement;
-  private readonly demoteActive: Statement;
-  private readonly retire: Statement;
+  private readonly insert: SqliteStatement;
+  private readonly selectPublished: SqliteStatement;
+  private readonly selectActive: SqliteStatement;
+  private readonly demoteActive: SqliteStatement;
+  private readonly retire: SqliteStatement;
   private readonly rotateTx: (projectId: string, next: SigningKeyRecord, retireAfter: number) => void;
 
-  constructor(db: Database) {
+  constructor(db: SqliteDatabase) {
     this.insert = db.prepare(`INSERT INTO signing_keys
         (kid, project_id, alg, public_jwk, private_key_enc, status, created_at, retire_after)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -50,10 +50,10 @@ export class SqliteKeyStore implements KeyStore {
       "UPDATE signing_keys SET status = 'retired' WHERE status = 'verify-only' AND retire_after <= ?",
     );
 
-    this.rotateTx = db.transaction((projectId: string, next: SigningKeyRecord, retireAfter: number) => {
+    this.rotateTx = db.immediateTransaction((projectId: string, next: SigningKeyRecord, retireAfter: number) => {
       this.demoteActive.run(retireAfter, projectId);
       this.insertKey({ ...next, projectId, status: 'active', retireAfter: null });
-    }).immediate;
+    });
   }
 
   private insertKey(k: SigningKeyRecord): void {

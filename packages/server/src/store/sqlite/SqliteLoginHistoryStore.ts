@@ -1,5 +1,5 @@
 // Login history on SQLite: append-only rows, read newest first.
-import type { Database, Statement } from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
 import type { LoginHistoryRecord, LoginHistoryStore } from '../ports.js';
 
 interface LoginHistoryRow {
@@ -14,10 +14,10 @@ interface LoginHistoryRow {
 const DEFAULT_LIMIT = 50;
 
 export class SqliteLoginHistoryStore implements LoginHistoryStore {
-  private readonly insert: Statement;
-  private readonly selectNewest: Statement;
+  private readonly insert: SqliteStatement;
+  private readonly selectNewest: SqliteStatement;
 
-  constructor(db: Database) {
+  constructor(db: SqliteDatabase) {
     this.insert = db.prepare(
       'INSERT INTO login_history (project_id, user_id, login_time, ip, city, country) VALUES (?, ?, ?, ?, ?, ?)',
     );

@@ -1,5 +1,5 @@
 // Pending logins on SQLite: the hot path of every login (insert, lookups by hash, verify, consume), one statement each.
-import type { Database, Statement } from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
 import {
   LoginIdTakenError,
   type PendingAuthRecord,
@@ -12,7 +12,7 @@ import {
 } from '../ports.js';
 import type { SqliteUserStore } from './SqliteUserStore.js';
 
-interface PendingAuthRow {
+type PendingAuthRow = {
   id: string;
   project_id: string;
   ref_hash: string;
@@ -35,7 +35,7 @@ interface PendingAuthRow {
   expires_at: number;
   verified_at: number | null;
   consumed_at: number | null;
-}
+};
 
 function toPendingAuthRecord(r: PendingAuthRow): PendingAuthRecord {
   const record: PendingAuthRecord = {
@@ -94,18 +94,18 @@ function toPendingAuthRow(p: PendingAuthRecord): PendingAuthRow {
 }
 
 export class SqlitePendingAuthStore implements PendingAuthStore {
-  private readonly insert: Statement;
-  private readonly selectByRefHash: Statement;
-  private readonly selectByCodeHash: Statement;
-  private readonly selectById: Statement;
-  private readonly recordMessageKey: Statement;
-  private readonly applyVerification: Statement;
-  private readonly consumeVerified: Statement;
-  private readonly recordConfirmMessageId: Statement;
-  private readonly deleteExpiredBefore: Statement;
+  private readonly insert: SqliteStatement;
+  private readonly selectByRefHash: SqliteStatement;
+  private readonly selectByCodeHash: SqliteStatement;
+  private readonly selectById: SqliteStatement;
+  private readonly recordMessageKey: SqliteStatement;
+  private readonly applyVerification: SqliteStatement;
+  private readonly consumeVerified: SqliteStatement;
+  private readonly recordConfirmMessageId: SqliteStatement;
+  private readonly deleteExpiredBefore: SqliteStatement;
   private readonly verifyTx: (v: Verification) => VerifyResult;
 
-  constructor(db: Database, users: SqliteUserStore) {
+  constructor(db: SqliteDatabase, users: SqliteUserStore) {
     this.insert = db.prepare(`INSERT INTO pending_auths (
         id, project_id, ref_hash, code_hash, kind, request, expected_phone, user_id, parent_session_id, status,
         failure_code, sender_phone, sender_wa_id, sender_bsuid, result_user_id, first_seen, confirm_nonce_hash,
@@ -141,7 +141,7 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
     );
     this.deleteExpiredBefore = db.prepare('DELETE FROM pending_auths WHERE expires_at < ?');
 
-    this.verifyTx = db.transaction((v: Verification): VerifyResult => {
+    this.verifyTx = db.immediateTransaction((v: Verification): VerifyResult => {
       if (this.recordMessageKey.run(v.messageKey, v.now).changes === 0) return 'duplicate-message';
       const updated = this.applyVerification.run({
         id: v.pendingId,
@@ -162,7 +162,7 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
         throw new Error(`verify: user to update does not exist: ${v.updateUser.userId}`);
       }
       return 'ok';
-    }).immediate;
+    });
   }
 
   async create(record: PendingAuthRecord): Promise<void> {

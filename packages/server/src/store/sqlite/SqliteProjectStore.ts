@@ -1,5 +1,5 @@
 // Projects on SQLite: settings as one JSON column, so new settings need no migration.
-import type { Database, Statement } from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
 import type { ProjectRecord, ProjectSettings, ProjectStore } from '../ports.js';
 
 interface ProjectRow {
@@ -21,13 +21,13 @@ function toProjectRecord(r: ProjectRow): ProjectRecord {
 }
 
 export class SqliteProjectStore implements ProjectStore {
-  private readonly insert: Statement;
-  private readonly selectOne: Statement;
-  private readonly selectAll: Statement;
-  private readonly setSettings: Statement;
-  private readonly setKeyHash: Statement;
+  private readonly insert: SqliteStatement;
+  private readonly selectOne: SqliteStatement;
+  private readonly selectAll: SqliteStatement;
+  private readonly setSettings: SqliteStatement;
+  private readonly setKeyHash: SqliteStatement;
 
-  constructor(db: Database) {
+  constructor(db: SqliteDatabase) {
     this.insert = db.prepare(
       'INSERT INTO projects (project_id, name, management_key_hash, settings, created_at) VALUES (?, ?, ?, ?, ?)',
     );

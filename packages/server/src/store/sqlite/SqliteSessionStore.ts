@@ -1,8 +1,8 @@
 // Refresh sessions on SQLite: revocation and rotation are conditional UPDATEs, so a token can be used up only once.
-import type { Database, Statement } from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
 import type { RefreshSessionRecord, SessionStore } from '../ports.js';
 
-interface RefreshSessionRow {
+type RefreshSessionRow = {
   id: string;
   project_id: string;
   user_id: string;
@@ -16,7 +16,7 @@ interface RefreshSessionRow {
   rotated_at: number | null;
   ip: string | null;
   user_agent: string | null;
-}
+};
 
 function toSessionRecord(r: RefreshSessionRow): RefreshSessionRecord {
   const session: RefreshSessionRecord = {
@@ -56,17 +56,17 @@ function toSessionRow(s: RefreshSessionRecord): RefreshSessionRow {
 }
 
 export class SqliteSessionStore implements SessionStore {
-  private readonly insert: Statement;
-  private readonly selectOne: Statement;
-  private readonly revokeOne: Statement;
-  private readonly revokeUser: Statement;
-  private readonly revokeFamilyStmt: Statement;
-  private readonly markRotated: Statement;
-  private readonly selectForUser: Statement;
-  private readonly deleteExpiredBefore: Statement;
+  private readonly insert: SqliteStatement;
+  private readonly selectOne: SqliteStatement;
+  private readonly revokeOne: SqliteStatement;
+  private readonly revokeUser: SqliteStatement;
+  private readonly revokeFamilyStmt: SqliteStatement;
+  private readonly markRotated: SqliteStatement;
+  private readonly selectForUser: SqliteStatement;
+  private readonly deleteExpiredBefore: SqliteStatement;
   private readonly rotateTx: (oldId: string, next: RefreshSessionRecord, now: number) => boolean;
 
-  constructor(db: Database) {
+  constructor(db: SqliteDatabase) {
     this.insert = db.prepare(`INSERT INTO refresh_sessions (
         id, project_id, user_id, family_id, amr, tenant_id, custom_claims, created_at, expires_at, revoked_at,
         rotated_at, ip, user_agent)
@@ -88,11 +88,11 @@ export class SqliteSessionStore implements SessionStore {
     );
     this.deleteExpiredBefore = db.prepare('DELETE FROM refresh_sessions WHERE expires_at < ?');
 
-    this.rotateTx = db.transaction((oldId: string, next: RefreshSessionRecord, now: number): boolean => {
+    this.rotateTx = db.immediateTransaction((oldId: string, next: RefreshSessionRecord, now: number): boolean => {
       if (this.markRotated.run({ id: oldId, now }).changes === 0) return false;
       this.insert.run(toSessionRow(next));
       return true;
-    }).immediate;
+    });
   }
 
   async create(session: RefreshSessionRecord): Promise<void> {

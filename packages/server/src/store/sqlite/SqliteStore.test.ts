@@ -1,11 +1,11 @@
-// The SQLite adapter: the shared store conformance suite on temp files and in memory, plus SQLite-only behaviour.
+// The SQLite adapter: the shared store conformance suite on temp files and in memory, plus SQLite-only behaviour,
+// once per driver this Node can run (NOTP_SQLITE_TEST_DRIVERS=node,better-sqlite3 runs the named ones regardless).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../config/config.js';
 import { runStoreConformance } from '../conformance.js';
@@ -14,6 +14,7 @@ import type { Store } from '../ports.js';
 import { applyMigrations } from './applyMigrations.js';
 import { migrations } from './migrations.js';
 import { SqliteStore } from './SqliteStore.js';
+import { openSqliteDatabase, SQLITE_DRIVERS, type SqliteDriverName, sqliteDriverAvailability } from './sqliteDriver.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'notp-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,109 +23,208 @@ let fileCount = 0;
 const newDbPath = (): string => join(dir, `db-${++fileCount}`, 'notp.db');
 const pathOf = new WeakMap<Store, string>();
 
-runStoreConformance({
-  name: 'sqlite (file)',
-  make: async () => {
-    const path = newDbPath();
-    const store = await createStore(`sqlite:${path}`);
-    pathOf.set(store, path);
-    return store;
-  },
-  reopen: async (closed) => {
-    const path = pathOf.get(closed);
-    if (!path) throw new Error('reopen: store was not made by this suite');
-    return createStore(`sqlite:${path}`);
-  },
-});
+/** Drivers named in NOTP_SQLITE_TEST_DRIVERS run whatever their availability (to show a crash, say); else the available ones. */
+const forced = process.env.NOTP_SQLITE_TEST_DRIVERS?.split(',').filter((d): d is SqliteDriverName =>
+  SQLITE_DRIVERS.includes(d as SqliteDriverName),
+);
 
-runStoreConformance({ name: 'sqlite (:memory:)', make: () => createStore('sqlite::memory:') });
+for (const driver of SQLITE_DRIVERS) {
+  if (forced && !forced.includes(driver)) continue;
+  const availability = forced ? ({ available: true } as const) : sqliteDriverAvailability(driver);
+  if (!availability.available) {
+    // Reported as skipped with its reason, never passed: this Node cannot run that driver.
+    describe(`sqlite ${driver}`, () => {
+      it.skip(`NOT AVAILABLE on Node ${process.version}: ${availability.reason}`, () => {});
+    });
+    continue;
+  }
+  describeDriver(driver);
+}
 
-describe('SqliteStore (SQLite specifics)', () => {
-  const opened: SqliteStore[] = [];
-  const open = (path: string): SqliteStore => {
-    const s = SqliteStore.open(path);
-    opened.push(s);
-    return s;
-  };
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((s) => s.close()));
+function describeDriver(driver: SqliteDriverName): void {
+  runStoreConformance({
+    name: `sqlite ${driver} (file)`,
+    make: async () => {
+      const path = newDbPath();
+      const store = await createStore(`sqlite:${path}`, { sqliteDriver: driver });
+      pathOf.set(store, path);
+      return store;
+    },
+    reopen: async (closed) => {
+      const path = pathOf.get(closed);
+      if (!path) throw new Error('reopen: store was not made by this suite');
+      return createStore(`sqlite:${path}`, { sqliteDriver: driver });
+    },
   });
 
-  it('creates the database directory and runs in WAL mode with the durability pragmas', () => {
-    const path = newDbPath();
-    const store = open(path);
-    expect(existsSync(path)).toBe(true);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  runStoreConformance({
+    name: `sqlite ${driver} (:memory:)`,
+    make: () => createStore('sqlite::memory:', { sqliteDriver: driver }),
   });
 
-  it('applies each migration once, however often the database is reopened', async () => {
-    const path = newDbPath();
-    await open(path).close();
-    await open(path).close();
-    const s = open(path);
-    const rows = s.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
-    expect(rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
+  describe(`SqliteStore on ${driver} (SQLite specifics)`, () => {
+    const opened: SqliteStore[] = [];
+    const open = (path: string): SqliteStore => {
+      const s = SqliteStore.open(path, { driver });
+      opened.push(s);
+      return s;
+    };
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    });
+
+    it('creates the database directory and runs in WAL mode with the durability pragmas', () => {
+      const path = newDbPath();
+      const store = open(path);
+      expect(existsSync(path)).toBe(true);
+      expect(store.db.driver).toBe(driver);
+      expect(store.db.pragma('journal_mode')).toBe('wal');
+      expect(store.db.pragma('synchronous')).toBe(1); // NORMAL
+      expect(store.db.pragma('foreign_keys')).toBe(1);
+      expect(store.db.pragma('busy_timeout')).toBe(5000);
+    });
+
+    it('applies each migration once, however often the database is reopened', async () => {
+      const path = newDbPath();
+      await open(path).close();
+      await open(path).close();
+      const s = open(path);
+      const rows = s.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+      expect(rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
+    });
+
+    it('applyMigrations applies only what is missing, in version order', () => {
+      const db = openSqliteDatabase(':memory:', driver);
+      try {
+        const v1 = { version: 1, name: 'a', sql: 'CREATE TABLE a (x INTEGER)' };
+        const v2 = { version: 2, name: 'b', sql: 'ALTER TABLE a ADD COLUMN y INTEGER' };
+        expect(applyMigrations(db, [v1])).toEqual([1]);
+        expect(applyMigrations(db, [v2, v1])).toEqual([2]);
+        expect(applyMigrations(db, [v1, v2])).toEqual([]);
+        expect(
+          db
+            .prepare('SELECT * FROM pragma_table_info(?)')
+            .all('a')
+            .map((c) => (c as { name: string }).name),
+        ).toEqual(['x', 'y']);
+      } finally {
+        db.close();
+      }
+    });
+
+    it('a failing migration rolls back entirely and is not recorded', () => {
+      const db = openSqliteDatabase(':memory:', driver);
+      try {
+        const good = { version: 1, name: 'good', sql: 'CREATE TABLE a (x INTEGER)' };
+        const bad = { version: 2, name: 'bad', sql: 'CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1)' };
+        expect(() => applyMigrations(db, [good, bad])).toThrow(/nowhere/);
+        const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+        expect(tables).toEqual([]);
+      } finally {
+        db.close();
+      }
+    });
+
+    it('refuses a database written by a newer schema', () => {
+      const path = newDbPath();
+      const s = open(path);
+      s.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(9999, 'future', 0);
+      s.db.close();
+      expect(() => SqliteStore.open(path, { driver })).toThrow(/newer than this server knows/);
+    });
+
+    it('two connections to one file see each other’s writes (what a restart or a second process relies on)', async () => {
+      const path = newDbPath();
+      const a = open(path);
+      const b = open(path);
+      expect(await a.webhookMessages.record('cloud-api:wamid.shared', 1)).toBe(true);
+      expect(await b.webhookMessages.record('cloud-api:wamid.shared', 2)).toBe(false);
+    });
   });
 
-  it('applyMigrations applies only what is missing, in version order', () => {
-    const db = new Database(':memory:');
-    try {
-      const v1 = { version: 1, name: 'a', sql: 'CREATE TABLE a (x INTEGER)' };
-      const v2 = { version: 2, name: 'b', sql: 'ALTER TABLE a ADD COLUMN y INTEGER' };
-      expect(applyMigrations(db, [v1])).toEqual([1]);
-      expect(applyMigrations(db, [v2, v1])).toEqual([2]);
-      expect(applyMigrations(db, [v1, v2])).toEqual([]);
-      expect(
-        db
-          .prepare('SELECT * FROM pragma_table_info(?)')
-          .all('a')
-          .map((c) => (c as { name: string }).name),
-      ).toEqual(['x', 'y']);
-    } finally {
-      db.close();
-    }
-  });
+  describe(`SqliteStore on ${driver} across processes`, () => {
+    it('three processes racing on one file: each consume, verify and rotate is won exactly once', async () => {
+      const path = newDbPath();
+      const T0 = Date.UTC(2025, 5, 2, 9, 30);
+      const n = 40;
+      const setup = SqliteStore.open(path, { driver });
+      const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+      const targets = { consume: [] as string[], verify: [] as string[], rotate: [] as string[] };
+      for (let i = 0; i < n; i++) {
+        for (const status of ['verified', 'pending'] as const) {
+          const id = `pa_${status}_${i}`;
+          await setup.pendingAuths.create({
+            id,
+            projectId: 'P2tQk8Zr4mWn7Xc1Vb5Lp9Hs3Jd6',
+            refHash: hash(`ref ${id}`),
+            codeHash: hash(`code ${id}`),
+            kind: 'signin',
+            request: { loginId: '+16505551234', loginIdKind: 'phone' },
+            expectedPhone: '+16505551234',
+            userId: null,
+            parentSessionId: null,
+            status,
+            failureCode: null,
+            senderPhone: null,
+            senderWaId: null,
+            senderBsuid: null,
+            resultUserId: null,
+            firstSeen: false,
+            confirmNonceHash: null,
+            createdAt: T0,
+            expiresAt: T0 + 600_000,
+            verifiedAt: status === 'verified' ? T0 : null,
+            consumedAt: null,
+          });
+          if (status === 'verified') targets.consume.push(hash(`ref ${id}`));
+          else targets.verify.push(id);
+        }
+        const sessionId = `jti_${i}`;
+        await setup.sessions.create({
+          id: sessionId,
+          projectId: 'P2tQk8Zr4mWn7Xc1Vb5Lp9Hs3Jd6',
+          userId: 'U2aaaaaaaaaaaaaaaaaaaaaaaaaaa',
+          familyId: sessionId,
+          amr: ['whatsapp'],
+          tenantId: null,
+          customClaims: {},
+          createdAt: T0,
+          expiresAt: T0 + 86_400_000,
+          revokedAt: null,
+          rotatedAt: null,
+        });
+        targets.rotate.push(sessionId);
+      }
+      await setup.close();
 
-  it('a failing migration rolls back entirely and is not recorded', () => {
-    const db = new Database(':memory:');
-    try {
-      const good = { version: 1, name: 'good', sql: 'CREATE TABLE a (x INTEGER)' };
-      const bad = { version: 2, name: 'bad', sql: 'CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1)' };
-      expect(() => applyMigrations(db, [good, bad])).toThrow(/nowhere/);
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
-      expect(tables).toEqual([]);
-    } finally {
-      db.close();
-    }
-  });
+      const racers = [0, 1, 2].map(() => startRacer(path, targets, driver));
+      await Promise.all(racers.map((r) => r.ready));
+      for (const r of racers) r.go();
+      const results = await Promise.all(racers.map((r) => r.result));
 
-  it('refuses a database written by a newer schema', () => {
-    const path = newDbPath();
-    const s = open(path);
-    s.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(9999, 'future', 0);
-    s.db.close();
-    expect(() => SqliteStore.open(path)).toThrow(/newer than this server knows/);
+      for (const kind of ['consume', 'verify', 'rotate'] as const) {
+        const wins = results.flatMap((r) => r[kind]);
+        expect(wins.sort()).toEqual([...targets[kind]].sort()); // every target won once, none twice
+      }
+      const check = SqliteStore.open(path, { driver });
+      try {
+        const inserted = check.db.prepare("SELECT count(*) AS n FROM refresh_sessions WHERE id LIKE '%-next-%'").get();
+        expect(inserted).toEqual({ n }); // a losing rotate wrote nothing
+      } finally {
+        await check.close();
+      }
+    }, 60_000);
   });
-
-  it('two connections to one file see each other’s writes (what a restart or a second process relies on)', async () => {
-    const path = newDbPath();
-    const a = open(path);
-    const b = open(path);
-    expect(await a.webhookMessages.record('cloud-api:wamid.shared', 1)).toBe(true);
-    expect(await b.webhookMessages.record('cloud-api:wamid.shared', 2)).toBe(false);
-  });
-});
+}
 
 /** Runs one racer process; resolves with what it won. It starts when `go` resolves, after printing "ready". */
 function startRacer(
   dbPath: string,
   targets: { consume: string[]; verify: string[]; rotate: string[] },
+  driver: SqliteDriverName,
 ): { ready: Promise<void>; go(): void; result: Promise<{ consume: string[]; verify: string[]; rotate: string[] }> } {
   const script = fileURLToPath(new URL('./crossProcessRacer.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, dbPath, JSON.stringify(targets)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dbPath, JSON.stringify(targets), driver], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let out = '';
@@ -145,80 +245,6 @@ function startRacer(
   });
   return { ready, go: () => child.stdin.write('go\n'), result };
 }
-
-describe('SqliteStore across processes', () => {
-  it('three processes racing on one file: each consume, verify and rotate is won exactly once', async () => {
-    const path = newDbPath();
-    const T0 = Date.UTC(2025, 5, 2, 9, 30);
-    const n = 40;
-    const setup = SqliteStore.open(path);
-    const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-    const targets = { consume: [] as string[], verify: [] as string[], rotate: [] as string[] };
-    for (let i = 0; i < n; i++) {
-      for (const status of ['verified', 'pending'] as const) {
-        const id = `pa_${status}_${i}`;
-        await setup.pendingAuths.create({
-          id,
-          projectId: 'P2tQk8Zr4mWn7Xc1Vb5Lp9Hs3Jd6',
-          refHash: hash(`ref ${id}`),
-          codeHash: hash(`code ${id}`),
-          kind: 'signin',
-          request: { loginId: '+16505551234', loginIdKind: 'phone' },
-          expectedPhone: '+16505551234',
-          userId: null,
-          parentSessionId: null,
-          status,
-          failureCode: null,
-          senderPhone: null,
-          senderWaId: null,
-          senderBsuid: null,
-          resultUserId: null,
-          firstSeen: false,
-          confirmNonceHash: null,
-          createdAt: T0,
-          expiresAt: T0 + 600_000,
-          verifiedAt: status === 'verified' ? T0 : null,
-          consumedAt: null,
-        });
-        if (status === 'verified') targets.consume.push(hash(`ref ${id}`));
-        else targets.verify.push(id);
-      }
-      const sessionId = `jti_${i}`;
-      await setup.sessions.create({
-        id: sessionId,
-        projectId: 'P2tQk8Zr4mWn7Xc1Vb5Lp9Hs3Jd6',
-        userId: 'U2aaaaaaaaaaaaaaaaaaaaaaaaaaa',
-        familyId: sessionId,
-        amr: ['whatsapp'],
-        tenantId: null,
-        customClaims: {},
-        createdAt: T0,
-        expiresAt: T0 + 86_400_000,
-        revokedAt: null,
-        rotatedAt: null,
-      });
-      targets.rotate.push(sessionId);
-    }
-    await setup.close();
-
-    const racers = [0, 1, 2].map(() => startRacer(path, targets));
-    await Promise.all(racers.map((r) => r.ready));
-    for (const r of racers) r.go();
-    const results = await Promise.all(racers.map((r) => r.result));
-
-    for (const kind of ['consume', 'verify', 'rotate'] as const) {
-      const wins = results.flatMap((r) => r[kind]);
-      expect(wins.sort()).toEqual([...targets[kind]].sort()); // every target won once, none twice
-    }
-    const check = SqliteStore.open(path);
-    try {
-      const inserted = check.db.prepare("SELECT count(*) AS n FROM refresh_sessions WHERE id LIKE '%-next-%'").get();
-      expect(inserted).toEqual({ n }); // a losing rotate wrote nothing
-    } finally {
-      await check.close();
-    }
-  }, 60_000);
-});
 
 describe('createStore', () => {
   // postgres:// URLs: see postgres/PostgresStore.test.ts.

@@ -1,10 +1,10 @@
-// The SQLite adapter of the Store port: one better-sqlite3 connection per process, schema migrated at open.
+// The SQLite adapter of the Store port: one connection per process (node:sqlite or better-sqlite3, see sqliteDriver.ts),
+// schema migrated at open.
 // Multi-statement writes run as BEGIN IMMEDIATE transactions: the write lock is taken up front, so a writer in
 // another process (a CLI command, a second server on the same file) makes us wait up to busy_timeout instead of
 // failing halfway with SQLITE_BUSY.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Store } from '../ports.js';
 import { applyMigrations } from './applyMigrations.js';
 import { SqliteAuditStore } from './SqliteAuditStore.js';
@@ -15,6 +15,13 @@ import { SqliteProjectStore } from './SqliteProjectStore.js';
 import { SqliteSessionStore } from './SqliteSessionStore.js';
 import { SqliteUserStore } from './SqliteUserStore.js';
 import { SqliteWebhookMessageStore } from './SqliteWebhookMessageStore.js';
+import {
+  openSqliteDatabase,
+  resolveSqliteDriver,
+  type SqliteDatabase,
+  type SqliteDriverName,
+  type SqliteStatement,
+} from './sqliteDriver.js';
 
 export const SQLITE_MEMORY = ':memory:';
 
@@ -31,9 +38,9 @@ export class SqliteStore implements Store {
   readonly keys: SqliteKeyStore;
   readonly loginHistory: SqliteLoginHistoryStore;
   readonly audit: SqliteAuditStore;
-  private readonly pingStmt: Database.Statement;
+  private readonly pingStmt: SqliteStatement;
 
-  private constructor(readonly db: Database.Database) {
+  private constructor(readonly db: SqliteDatabase) {
     this.projects = new SqliteProjectStore(db);
     this.users = new SqliteUserStore(db);
     this.pendingAuths = new SqlitePendingAuthStore(db, this.users);
@@ -45,10 +52,13 @@ export class SqliteStore implements Store {
     this.pingStmt = db.prepare('SELECT 1');
   }
 
-  /** Opens (creating the file and its directory if needed) and migrates; `:memory:` gives a private in-memory database. */
-  static open(path: string): SqliteStore {
+  /**
+   * Opens (creating the file and its directory if needed) and migrates; `:memory:` gives a private in-memory database.
+   * `driver` defaults to `auto`: node:sqlite on Node ≥ 24, better-sqlite3 below (NOTP_SQLITE_DRIVER in the config).
+   */
+  static open(path: string, options: { driver?: SqliteDriverName | 'auto' } = {}): SqliteStore {
     if (path !== SQLITE_MEMORY) mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path);
+    const db = openSqliteDatabase(path, resolveSqliteDriver(options.driver ?? 'auto'));
     try {
       // WAL: readers never block the writer, and a commit is one sequential append.
       db.pragma('journal_mode = WAL');

@@ -1,5 +1,5 @@
 // Users on SQLite: the record in `users`, its login ids in `user_login_ids` (whose primary key keeps them unique).
-import type { Database, Statement } from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
 import {
   LoginIdTakenError,
   type UserRecord,
@@ -8,7 +8,7 @@ import {
   type UserTenantRecord,
 } from '../ports.js';
 
-interface UserRow {
+type UserRow = {
   project_id: string;
   user_id: string;
   login_ids: string;
@@ -30,7 +30,7 @@ interface UserRow {
   test: number;
   created_at: number;
   updated_at: number;
-}
+};
 
 const SEARCH_DEFAULT_LIMIT = 100;
 const SEARCH_MAX_LIMIT = 1000;
@@ -125,18 +125,18 @@ const SEARCH_WHERE = `
       WHERE l.project_id = u.project_id AND l.user_id = u.user_id AND lower(l.login_id) LIKE @text ESCAPE '\\'))`;
 
 export class SqliteUserStore implements UserStore {
-  private readonly insertUser: Statement;
-  private readonly replaceUser: Statement;
-  private readonly insertLoginId: Statement;
-  private readonly deleteLoginIds: Statement;
-  private readonly selectUser: Statement;
-  private readonly selectByLoginId: Statement;
-  private readonly selectByVerifiedPhone: Statement;
-  private readonly deleteUser: Statement;
-  private readonly deleteUserSessions: Statement;
-  private readonly deleteUserHistory: Statement;
-  private readonly searchPage: Statement;
-  private readonly searchCount: Statement;
+  private readonly insertUser: SqliteStatement;
+  private readonly replaceUser: SqliteStatement;
+  private readonly insertLoginId: SqliteStatement;
+  private readonly deleteLoginIds: SqliteStatement;
+  private readonly selectUser: SqliteStatement;
+  private readonly selectByLoginId: SqliteStatement;
+  private readonly selectByVerifiedPhone: SqliteStatement;
+  private readonly deleteUser: SqliteStatement;
+  private readonly deleteUserSessions: SqliteStatement;
+  private readonly deleteUserHistory: SqliteStatement;
+  private readonly searchPage: SqliteStatement;
+  private readonly searchCount: SqliteStatement;
   private readonly createTx: (user: UserRecord) => void;
   private readonly replaceTx: (user: UserRecord) => boolean;
   private readonly deleteTx: (projectId: string, userId: string) => boolean;
@@ -149,7 +149,7 @@ export class SqliteUserStore implements UserStore {
     total: number;
   };
 
-  constructor(db: Database) {
+  constructor(db: SqliteDatabase) {
     this.insertUser = db.prepare(`INSERT INTO users (
         project_id, user_id, login_ids, name, given_name, middle_name, family_name, email, phone,
         verified_email, verified_phone, wa_id, wa_bsuid, role_names, user_tenants, status, custom_attributes,
@@ -185,29 +185,31 @@ export class SqliteUserStore implements UserStore {
     );
     this.searchCount = db.prepare(`SELECT count(*) AS total FROM users u WHERE ${SEARCH_WHERE}`);
 
-    this.createTx = db.transaction((user: UserRecord) => {
+    this.createTx = db.immediateTransaction((user: UserRecord) => {
       this.insertUser.run(toUserRow(user));
       this.insertLoginIdsOf(user);
-    }).immediate;
-    this.replaceTx = db.transaction((user: UserRecord): boolean => {
+    });
+    this.replaceTx = db.immediateTransaction((user: UserRecord): boolean => {
       if (this.replaceUser.run(toUserRow(user)).changes === 0) return false;
       this.deleteLoginIds.run(user.projectId, user.userId);
       this.insertLoginIdsOf(user);
       return true;
-    }).immediate;
-    this.deleteTx = db.transaction((projectId: string, userId: string): boolean => {
+    });
+    this.deleteTx = db.immediateTransaction((projectId: string, userId: string): boolean => {
       // user_login_ids go by ON DELETE CASCADE; sessions and history have no foreign key, so they go here.
       if (this.deleteUser.run(projectId, userId).changes === 0) return false;
       this.deleteUserSessions.run(projectId, userId);
       this.deleteUserHistory.run(projectId, userId);
       return true;
-    }).immediate;
-    // One read transaction: the page and the total describe the same snapshot.
-    this.searchTx = db.transaction((filters: Record<string, string | number | null>, limit: number, offset: number) => {
-      const users = (this.searchPage.all({ ...filters, limit, offset }) as UserRow[]).map(toUserRecord);
-      const { total } = this.searchCount.get(filters) as { total: number };
-      return { users, total };
     });
+    // One read transaction: the page and the total describe the same snapshot.
+    this.searchTx = db.readTransaction(
+      (filters: Record<string, string | number | null>, limit: number, offset: number) => {
+        const users = (this.searchPage.all({ ...filters, limit, offset }) as UserRow[]).map(toUserRecord);
+        const { total } = this.searchCount.get(filters) as { total: number };
+        return { users, total };
+      },
+    );
   }
 
   private insertLoginIdsOf(user: UserRecord): void {

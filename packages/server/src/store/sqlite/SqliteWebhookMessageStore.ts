@@ -1,12 +1,12 @@
 // Inbound message keys on SQLite: the primary key turns "seen before?" into one insert.
-import type { Database, Statement } from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
 import type { WebhookMessageStore } from '../ports.js';
 
 export class SqliteWebhookMessageStore implements WebhookMessageStore {
-  private readonly insert: Statement;
-  private readonly deleteBefore: Statement;
+  private readonly insert: SqliteStatement;
+  private readonly deleteBefore: SqliteStatement;
 
-  constructor(db: Database) {
+  constructor(db: SqliteDatabase) {
     this.insert = db.prepare(
       'INSERT INTO webhook_messages (message_key, recorded_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
     );

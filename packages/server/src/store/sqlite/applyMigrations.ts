@@ -1,14 +1,14 @@
 // Brings a SQLite database up to the newest schema: applies each missing migration once, all in one transaction.
-import type { Database } from 'better-sqlite3';
+import type { SqliteDatabase } from './sqliteDriver.js';
 import { type Migration, migrations as allMigrations } from './migrations.js';
 
 /** Applies the migrations not yet recorded in `schema_migrations`; returns the versions it applied. */
 export function applyMigrations(
-  db: Database,
+  db: SqliteDatabase,
   migrations: readonly Migration[] = allMigrations,
   now = Date.now(),
 ): number[] {
-  const apply = db.transaction((): number[] => {
+  const apply = db.immediateTransaction((): number[] => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version    INTEGER PRIMARY KEY,
       name       TEXT NOT NULL,
@@ -35,5 +35,5 @@ export function applyMigrations(
     return done;
   });
   // IMMEDIATE takes the write lock first, so two processes opening one file at once migrate one after the other.
-  return apply.immediate();
+  return apply();
 }

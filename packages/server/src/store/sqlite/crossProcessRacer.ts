@@ -1,15 +1,19 @@
 // Test fixture run as a child process: races other processes on one SQLite file and prints what it won.
 // Usage: node --import tsx crossProcessRacer.ts <dbPath> <json {consume: refHashes, verify: pendingIds, rotate: sessionIds}>
+//        <driver: node | better-sqlite3>
 // Prints "ready" once the store is open, starts on a line "go" on stdin, then prints the JSON of what it won.
 import { once } from 'node:events';
 import { SqliteStore } from './SqliteStore.js';
+import type { SqliteDriverName } from './sqliteDriver.js';
 
-const [dbPath, targetsJson] = process.argv.slice(2);
-if (!dbPath || !targetsJson) throw new Error('usage: <dbPath> <targets json>');
+const [dbPath, targetsJson, driver] = process.argv.slice(2);
+if (!dbPath || !targetsJson || (driver !== 'node' && driver !== 'better-sqlite3')) {
+  throw new Error('usage: <dbPath> <targets json> <node | better-sqlite3>');
+}
 const targets = JSON.parse(targetsJson) as { consume: string[]; verify: string[]; rotate: string[] };
 const now = Date.UTC(2025, 5, 2, 9, 31);
 
-const store = SqliteStore.open(dbPath);
+const store = SqliteStore.open(dbPath, { driver: driver satisfies SqliteDriverName });
 process.stdout.write('ready\n');
 await once(process.stdin, 'data'); // the parent's "go": every racer starts at once
 

@@ -1,0 +1,101 @@
+// The SQLite driver seam: the small synchronous API the SQLite adapter uses, and which driver backs it on this Node.
+// better-sqlite3 ≤ 12 aborts the process on Node ≥ 24.19 (its ObjectWrap finalisers run off-context at GC), and its
+// fixed major (13) needs Node ≥ 22; Node 20 has no node:sqlite. So: node:sqlite on Node ≥ 24, better-sqlite3 below.
+import { betterSqlite3Major, openBetterSqlite3Database } from './BetterSqlite3Database.js';
+import { openNodeSqliteDatabase } from './NodeSqliteDatabase.js';
+
+/** What a parameter can be bound to, on either driver. Booleans are not: the adapter stores them as 0/1. */
+export type SqliteValue = null | number | bigint | string | Uint8Array;
+
+/** `@name` parameters by bare name (`{ id }` binds `@id`). Keys the statement does not use are ignored. */
+export type SqliteNamedParams = Readonly<Record<string, SqliteValue>>;
+
+/** Positional values for `?`, or one object of named values. A missing value throws (it is never bound as NULL). */
+export type SqliteParam = SqliteValue | SqliteNamedParams;
+
+export interface SqliteRunResult {
+  /** Rows inserted, updated or deleted; an UPDATE that sets a column to its own value still counts its row. */
+  changes: number;
+  lastInsertRowid: number | bigint;
+}
+
+/**
+ * A statement prepared once. Rows are objects of column → value whose prototype is unspecified (null on node:sqlite):
+ * map them, never call methods on them. INTEGER columns read as JS numbers, so values must stay within ±2^53 (epoch ms,
+ * counts); beyond that node:sqlite throws a RangeError and better-sqlite3 rounds. Numbers bind as REAL and bigints as
+ * INTEGER on both drivers; a column's INTEGER affinity stores an integral REAL as an INTEGER.
+ */
+export interface SqliteStatement {
+  run(...params: SqliteParam[]): SqliteRunResult;
+  /** The first row, or undefined. With `RETURNING`, the statement's changes are all made by this call. */
+  get(...params: SqliteParam[]): unknown;
+  all(...params: SqliteParam[]): unknown[];
+  iterate(...params: SqliteParam[]): IterableIterator<unknown>;
+}
+
+export type SqliteDriverName = 'node' | 'better-sqlite3';
+
+/** Every driver, in the order the tests run them. */
+export const SQLITE_DRIVERS: readonly SqliteDriverName[] = ['better-sqlite3', 'node'];
+
+/** One connection. Not safe to share across threads; one per process is the adapter's model. */
+export interface SqliteDatabase {
+  readonly driver: SqliteDriverName;
+  /** False once closed. */
+  readonly open: boolean;
+  prepare(sql: string): SqliteStatement;
+  /** Runs one or more statements without parameters (migrations). */
+  exec(sql: string): void;
+  /** `PRAGMA <source>`: the first column of the first row it returns (the new value for a setting), or undefined. */
+  pragma(source: string): SqliteValue | undefined;
+  /**
+   * Wraps `fn` in BEGIN IMMEDIATE … COMMIT (the write lock taken up front); ROLLBACK when it throws, then rethrows.
+   * Called inside another transaction it becomes a SAVEPOINT, so an inner throw undoes only the inner work unless the
+   * outer lets it propagate. `fn` must be synchronous: returning a promise is a TypeError, after a rollback.
+   */
+  immediateTransaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
+  /** As immediateTransaction with a plain BEGIN: several reads see one snapshot without taking the write lock. */
+  readTransaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
+  close(): void;
+}
+
+export type SqliteDriverAvailability = { available: true } | { available: false; reason: string };
+
+/** Which driver `auto` means here: node:sqlite from Node 24 on (where better-sqlite3 ≤ 12 crashes), else better-sqlite3. */
+export function resolveSqliteDriver(
+  requested: SqliteDriverName | 'auto',
+  nodeVersion: string = process.versions.node,
+): SqliteDriverName {
+  if (requested !== 'auto') return requested;
+  return Number(nodeVersion.split('.')[0]) >= 24 ? 'node' : 'better-sqlite3';
+}
+
+/** Whether better-sqlite3 of this major is known to abort the process on this Node (at GC, off-context). */
+export function betterSqlite3CrashesOn(nodeVersion: string, major: number): boolean {
+  const [nodeMajor = 0, nodeMinor = 0] = nodeVersion.split('.').map(Number);
+  return major <= 12 && (nodeMajor > 24 || (nodeMajor === 24 && nodeMinor >= 19));
+}
+
+/**
+ * Whether `driver` can serve here, and why not: it must open a database, and better-sqlite3 ≤ 12 must not be on a
+ * Node where it aborts the process (it opens fine there and dies later, when GC finalises a statement).
+ */
+export function sqliteDriverAvailability(driver: SqliteDriverName): SqliteDriverAvailability {
+  try {
+    if (driver === 'better-sqlite3' && betterSqlite3CrashesOn(process.versions.node, betterSqlite3Major())) {
+      return {
+        available: false,
+        reason: `better-sqlite3 ${betterSqlite3Major()} aborts the process on Node ${process.version} (≥ 24.19) when GC finalises a statement`,
+      };
+    }
+    openSqliteDatabase(':memory:', driver).close();
+    return { available: true };
+  } catch (err) {
+    return { available: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Opens (creating) the database file, or a private one for `:memory:`, on the named driver. */
+export function openSqliteDatabase(path: string, driver: SqliteDriverName): SqliteDatabase {
+  return driver === 'node' ? openNodeSqliteDatabase(path) : openBetterSqlite3Database(path);
+}

@@ -4,7 +4,10 @@
 import { betterSqlite3Major, openBetterSqlite3Database } from './BetterSqlite3Database.js';
 import { openNodeSqliteDatabase } from './NodeSqliteDatabase.js';
 
-/** What a parameter can be bound to, on either driver. Booleans are not: the adapter stores them as 0/1. */
+/**
+ * What a parameter can be bound to, on either driver. Not booleans (better-sqlite3 throws, Node 24's node:sqlite binds
+ * 1/0: the adapter stores 0/1 itself) and not undefined (better-sqlite3 binds NULL, node:sqlite throws: pass null).
+ */
 export type SqliteValue = null | number | bigint | string | Uint8Array;
 
 /** `@name` parameters by bare name (`{ id }` binds `@id`). Keys the statement does not use are ignored. */

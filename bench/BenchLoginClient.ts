@@ -1,7 +1,7 @@
 // The three HTTP legs of a nOTP login as a benchmark drives them: start, the signed WhatsApp webhook, pending-session.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Agent } from 'node:http';
-import { routes } from '@notp/core';
+import { errors, routes } from '@notp/core';
 import { simulatedBsuid, simulatedDelivery } from '../packages/server/src/whatsapp/simulator/simulatedDelivery.js';
 import type { BenchServer } from './benchServer.js';
 import { type JsonAnswer, postJson } from './httpJson.js';
@@ -78,6 +78,20 @@ export class BenchLoginClient {
       throw new Error(`pending-session answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     }
     return answer;
+  }
+
+  /**
+   * Long-polls until the JWTs arrive, asking again when a wait elapses (E066103), as our SDK's waitForSession does.
+   * Resolves with the number of requests it took.
+   */
+  async waitForTokens(pendingRef: string, waitSec: number): Promise<number> {
+    for (let requests = 1; ; requests++) {
+      const answer = await this.post(routes.notp.pendingSession, { pendingRef }, { prefer: `wait=${waitSec}` });
+      if (answer.status === 200 && typeof answer.body.sessionJwt === 'string') return requests;
+      if (answer.body.errorCode !== errors.notpPending.code) {
+        throw new Error(`pending-session answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      }
+    }
   }
 
   /** One whole login, start → webhook → pending-session → JWTs. */

@@ -1,5 +1,9 @@
 // `npm run bench -- login`: full logins per second (start → webhook → pending-session → JWTs) on SQLite, and on
-// PostgreSQL when DATABASE_URL=postgres://… is given.
+// PostgreSQL: DATABASE_URL=postgres://… if given, else a private cluster when PostgreSQL is installed here.
+import {
+  PrivatePostgres,
+  postgresUnavailableReason,
+} from '../packages/server/src/store/postgres/testing/PrivatePostgres.js';
 import { startBenchServer } from './benchServer.js';
 import { BenchLoginClient } from './BenchLoginClient.js';
 import { keepAliveAgent } from './httpJson.js';
@@ -34,8 +38,22 @@ async function measure(label: string, env: Record<string, string>): Promise<Cell
 }
 
 const rows: Cell[][] = [await measure('SQLite (embedded default)', {})];
-const postgresUrl = process.env.DATABASE_URL;
-if (postgresUrl?.startsWith('postgres')) rows.push(await measure('PostgreSQL', { DATABASE_URL: postgresUrl }));
+let postgresNote = '';
+const givenUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+if (givenUrl) {
+  rows.push(await measure('PostgreSQL (DATABASE_URL)', { DATABASE_URL: givenUrl }));
+} else if (postgresUnavailableReason() === null) {
+  const cluster = await PrivatePostgres.start();
+  try {
+    rows.push(
+      await measure('PostgreSQL (private local cluster)', { DATABASE_URL: await cluster.createDatabase('bench') }),
+    );
+  } finally {
+    await cluster.stop();
+  }
+} else {
+  postgresNote = `PostgreSQL: not measured (${postgresUnavailableReason()}; or set DATABASE_URL=postgres://…).`;
+}
 
 printTable(
   'login: full logins per second (start → signed webhook → pending-session → session + refresh JWT)',
@@ -44,8 +62,6 @@ printTable(
   [
     `${ROUNDS} rounds × ${ROUND_MS / 1000} s, ${CONCURRENCY} logins in flight, server in its own process, loopback HTTP,`,
     'RS256 signing (the default), rate limits off.',
-    postgresUrl?.startsWith('postgres')
-      ? ''
-      : 'PostgreSQL: not measured (set DATABASE_URL=postgres://… to include it).',
+    postgresNote,
   ].filter(Boolean),
 );

@@ -170,7 +170,7 @@ const SEMANTIC_PROBES: Readonly<Record<string, { in: 'body' | 'query'; field: st
 /** Routes that read a refresh token (bearer part 2); token attacks go there. */
 function readsRefreshToken(method: string, url: string): boolean {
   return (
-    Object.values(routes.session).includes(url) ||
+    (Object.values(routes.session) as string[]).includes(url) ||
     url === routes.notp.update ||
     (method === 'POST' && url === routes.notp.signIn)
   );

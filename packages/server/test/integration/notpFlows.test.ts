@@ -71,7 +71,7 @@ function cloudDelivery(
 async function deliver(server: TestServer, raw: Buffer, signature?: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signature) headers['x-hub-signature-256'] = signature;
-  const res = await fetch(`${server.url}/webhooks/whatsapp`, { method: 'POST', headers, body: raw });
+  const res = await fetch(`${server.url}/webhooks/whatsapp`, { method: 'POST', headers, body: new Uint8Array(raw) });
   return { status: res.status, body: (await res.json()) as Json };
 }
 

@@ -171,7 +171,7 @@ describe('cloud-api mode: templates and locale', () => {
       reply: '✅ Welcome to notp dev! Your account is ready; go back to the app to continue.',
     },
   ])('$name', async ({ body, headers, prefilled, reply }) => {
-    const s = await startLogin(p.server, body, { headers });
+    const s = await startLogin(p.server, body, { headers: headers as Record<string, string> });
     expect(s.text).toMatch(prefilled);
     const from = (body.loginId as string).slice(1);
     expect((await postCloudWebhook(p.server, cloudMessage(p.server, from, { text: s.text }))).status).toBe(200);

@@ -182,7 +182,8 @@ export function runStoreConformance(opts: StoreConformanceOptions): void {
         await expect(store.ping()).resolves.toBeUndefined();
       });
 
-      it.runIf(opts.reopen !== undefined)('survives close and reopen', async () => {
+      // Only file-backed adapters can be reopened (a :memory: database is gone once closed): registered where it applies.
+      (opts.reopen !== undefined ? it : () => {})('survives close and reopen', async () => {
         const store = await fresh();
         const u = user({ name: 'Ada Lovelace' });
         const p = pending();

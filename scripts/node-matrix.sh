@@ -48,7 +48,8 @@ smoke() {
   base="http://127.0.0.1:$port"
   (cd "$work" && PORT=$port HOST=127.0.0.1 DATABASE_URL="sqlite:$work/smoke-data/notp.db" NOTP_DATA_DIR="$work/smoke-data" \
     NOTP_PUBLIC_URL="$base" NOTP_PROJECT_ID="$pid_project" NOTP_MANAGEMENT_KEY="$key" NOTP_LOG_LEVEL=warn \
-    exec npm start --silent) >"$work/smoke-server.log" 2>&1 &
+    exec node packages/server/dist/main.js) >"$work/smoke-server.log" 2>&1 & # what `npm start` runs; exec'd directly
+  # so SIGTERM reaches the server (npm does not forward it, which left servers running after the smoke test)
   pid=$!
   deadline=$((SECONDS + 30))
   until curl -fsS "$base/health" >/dev/null 2>&1; do

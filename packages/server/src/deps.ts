@@ -1,9 +1,9 @@
 // Deps: everything a flow may use, passed explicitly (no singletons). The only place that picks adapters from config.
 import { mkdirSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/config.js';
+import { pooledRandom } from './crypto/pooledRandom.js';
 import type { EventBus } from './events/ports.js';
 import type { Metrics } from './observability/Metrics.js';
 import type { RateLimiter } from './rate-limit/ports.js';
@@ -45,7 +45,8 @@ export interface Deps {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
-export const systemRandom: Random = { bytes: (n) => randomBytes(n) };
+/** The process's one secure random source (pooled: see crypto/pooledRandom.ts). */
+export const systemRandom: Random = pooledRandom();
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({

@@ -1,7 +1,10 @@
 // SHA-256 hex digest: how high-entropy secrets (pendingRef, message code, management key) are stored at rest.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
-/** Lower-case hex SHA-256 of a UTF-8 string or bytes. */
+/**
+ * Lower-case hex SHA-256 of a UTF-8 string or bytes. One-shot `crypto.hash` (Node ≥ 20.12) skips the Hash object
+ * that `createHash().update().digest()` builds: about 1 µs instead of 3 on a start's two hashes.
+ */
 export function sha256Hex(input: string | Buffer): string {
-  return createHash('sha256').update(input).digest('hex');
+  return hash('sha256', input, 'hex');
 }

@@ -1,5 +1,5 @@
 // The one-time code inside the WhatsApp message: generation (80 bits, Crockford base32), tolerant parsing, hashing.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../crypto/sha256Hex.js';
 import type { Random } from '../../deps.js';
 
 /** Crockford base32: no I, L, O, U (they read as 1, 1, 0 or are excluded). */
@@ -79,5 +79,5 @@ export function findCode(text: string): string | null {
 
 /** SHA-256 hex of a normalised code: what the store keeps (the code is a secret; high entropy makes a plain hash fine). */
 export function hashMessageCode(code: string): string {
-  return createHash('sha256').update(code).digest('hex');
+  return sha256Hex(code);
 }

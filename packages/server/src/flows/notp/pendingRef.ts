@@ -1,5 +1,5 @@
 // The pendingRef: the app's bearer secret for one pending login (32 random bytes, base64url), stored only as a hash.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../crypto/sha256Hex.js';
 import type { Random } from '../../deps.js';
 
 /** 32 bytes = 256 bits (DESIGN.md: ≥ 128 bits); base64url so it travels in JSON and headers untouched. */
@@ -12,5 +12,5 @@ export function newPendingRef(random: Random): string {
  * channel reveals the ref, and a leaked database row cannot be replayed as a ref.
  */
 export function hashPendingRef(pendingRef: string): string {
-  return createHash('sha256').update(pendingRef).digest('hex');
+  return sha256Hex(pendingRef);
 }

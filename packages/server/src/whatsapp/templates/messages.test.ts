@@ -64,6 +64,32 @@ describe('prefilledMessage', () => {
   it('falls back to a neutral name when the app name is empty after cleaning', () => {
     expect(prefilledMessage({ appName: '\u0000\n', code })).toBe('Log in to the app code K7Q2M9XD4HPZ8WBN');
   });
+
+  it('reuses built message bodies without mixing them up: every input keeps its own text, past the cache bound', () => {
+    const expected = (i: number) => `Hi ${i} Log in to ${i % 2 ? 'Acme' : 'Zeta'} on app${i % 3} code ${code}`;
+    // 600 distinct combinations (more than the cache keeps), each asked twice, in two different orders.
+    for (const order of [1, -1]) {
+      for (let n = 0; n < 600; n++) {
+        const i = order === 1 ? n : 599 - n;
+        const text = prefilledMessage({
+          appName: `app${i % 3}`,
+          code,
+          templateId: 'product',
+          templateOptions: { greeting: `Hi ${i}`, product: i % 2 ? 'Acme' : 'Zeta' },
+        });
+        expect(text).toBe(expected(i));
+      }
+    }
+    // Same body, other code and other language: only the parts that differ change.
+    expect(prefilledMessage({ appName: 'app0', code: 'ZZZZZZZZZZZZZZZZ' })).toBe(
+      'Log in to app0 code ZZZZZZZZZZZZZZZZ',
+    );
+    expect(prefilledMessage({ appName: 'app0', code, locale: 'es' })).toBe(`Iniciar sesión en app0 código ${code}`);
+    // A huge templateOptions (not kept in the cache) still gives the right, clipped text.
+    const long = prefilledMessage({ appName: 'app0', code, templateOptions: { greeting: 'x'.repeat(1024) } });
+    expect(long.endsWith(`code ${code}`)).toBe(true);
+    expect(Array.from(long).length).toBeLessThanOrEqual(140);
+  });
 });
 
 const KINDS: ReplyKind[] = [

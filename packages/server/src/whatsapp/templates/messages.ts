@@ -120,7 +120,35 @@ export function prefilledMessage(p: {
   locale?: string;
 }): string {
   const locale = resolveLocale(p.locale);
-  const { code: codeWord, templates } = PREFILLED[locale];
+  const tail = ` ${PREFILLED[locale].code} ${p.code}`;
+  const room = PREFILLED_MAX - Array.from(tail).length;
+  const key = JSON.stringify([locale, p.templateId ?? null, p.appName, p.templateOptions ?? null, room]);
+  let body = prefilledBodies.get(key);
+  if (body === undefined) {
+    body = clip(prefilledBody(locale, p), room);
+    if (key.length <= PREFILLED_KEY_MAX) {
+      if (prefilledBodies.size >= PREFILLED_BODIES_MAX) prefilledBodies.clear();
+      prefilledBodies.set(key, body);
+    }
+  }
+  return `${body}${tail}`;
+}
+
+/**
+ * The message before its code depends only on the project's name and the start's template, language and options,
+ * which repeat from one start to the next: it is built once per combination (≈10 µs of regex and Unicode work)
+ * and then reused. Bounded: emptied when full, and long keys (large templateOptions) are not kept, so callers varying
+ * templateOptions cannot grow it past 256 × 1 KB.
+ */
+const prefilledBodies = new Map<string, string>();
+const PREFILLED_BODIES_MAX = 256;
+const PREFILLED_KEY_MAX = 1_024; // characters
+
+function prefilledBody(
+  locale: MessageLocale,
+  p: { appName: string; templateId?: string; templateOptions?: Record<string, string> },
+): string {
+  const { templates } = PREFILLED[locale];
   const template =
     (p.templateId && Object.hasOwn(templates, p.templateId) ? templates[p.templateId] : undefined) ??
     templates['default'] ??
@@ -130,10 +158,8 @@ export function prefilledMessage(p: {
     if (typeof value === 'string') vars[name] = cleanVariable(value);
   }
   vars['appName'] = cleanVariable(p.appName, 60) || 'the app';
-  let body = fill(template, vars);
-  if (locale === 'en') body = withoutDiacritics(body);
-  const tail = ` ${codeWord} ${p.code}`;
-  return `${clip(body, PREFILLED_MAX - Array.from(tail).length)}${tail}`;
+  const body = fill(template, vars);
+  return locale === 'en' ? withoutDiacritics(body) : body;
 }
 
 /** Reply texts; `{{appName}}` plus kind-specific variables (`device`, `time` for the confirmation prompt). */

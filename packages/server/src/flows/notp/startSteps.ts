@@ -282,6 +282,9 @@ export async function runStartSteps(deps: Deps, project: ProjectRecord, input: S
     parent: null,
     expectedPhone: null,
   };
-  for (const step of startSteps[input.kind]) await step(ctx);
+  for (const step of startSteps[input.kind]) {
+    const pending = step(ctx);
+    if (pending) await pending; // most steps are synchronous: no microtask hop for them
+  }
   return ctx;
 }

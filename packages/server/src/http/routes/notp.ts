@@ -65,6 +65,13 @@ const startResponse = {
   },
 } as const;
 
+/**
+ * Start answers are three ASCII strings, one of them a ~1–4 KB data URL: V8's native JSON.stringify writes that in one
+ * pass, where the schema serializer escapes it character by character (about 1% of a start's CPU). The schema above
+ * still documents the shape; startLogin returns exactly these members.
+ */
+const nativeJson = () => (data: unknown) => JSON.stringify(data);
+
 interface StartBody {
   loginId?: string;
   user?: StartInput['user'];
@@ -127,7 +134,8 @@ export async function notpRoutes(app: FastifyInstance, opts: RouteOptions): Prom
   });
 
   for (const route of startRoutes) {
-    app.post(route.path, { schema: { body: route.body, response: startResponse } }, async (request) => {
+    const routeOptions = { schema: { body: route.body, response: startResponse }, serializerCompiler: nativeJson };
+    app.post(route.path, routeOptions, async (request) => {
       const project = await requireProject(deps, request);
       const body = (request.body ?? {}) as StartBody;
       const { ip, userAgent } = clientOf(request);

@@ -81,6 +81,13 @@ describe('renderQr png', () => {
     }
   });
 
+  it('stays small: every login link fits a PNG of at most 1 KB (the image travels base64 in every start answer)', () => {
+    for (const link of LOGIN_LINKS) {
+      const png = Buffer.from(renderQr(link, 'png'), 'base64');
+      expect(png.length).toBeLessThanOrEqual(1024);
+    }
+  });
+
   it('is version 6 or smaller for a typical login link (a small, quickly scanned code)', () => {
     expect(LINK.length).toBeLessThanOrEqual(120);
     expect(QRCode.create(LINK, { errorCorrectionLevel: 'M' }).version).toBeLessThanOrEqual(6);

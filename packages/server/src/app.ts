@@ -30,6 +30,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     // long-polls are answered by a preClose hook (http/routes/notp.ts) before the server stops.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // NOTP_TRUSTED_PROXIES: whose X-Forwarded-For sets request.ip (rate limits, history, audit). Off by default.
+    trustProxy: deps.config.trustedProxies,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
 

@@ -33,9 +33,24 @@ describe('loadConfig', () => {
     [{ NOTP_WHATSAPP_PROVIDER: 'twilio' }, 'NOTP_TWILIO_AUTH_TOKEN'],
     [{ DATABASE_URL: 'postgres://u:p@localhost/notp' }, 'NOTP_MASTER_KEY'],
     [{ NOTP_SQLITE_DRIVER: 'sqlite3' }, 'NOTP_SQLITE_DRIVER'],
+    [{ NOTP_TRUSTED_PROXIES: 'true' }, 'NOTP_TRUSTED_PROXIES'],
+    [{ NOTP_TRUSTED_PROXIES: '0' }, 'NOTP_TRUSTED_PROXIES'],
+    [{ NOTP_TRUSTED_PROXIES: '11' }, 'NOTP_TRUSTED_PROXIES'],
+    [{ NOTP_TRUSTED_PROXIES: '10.0.0.0/33' }, 'NOTP_TRUSTED_PROXIES'],
+    [{ NOTP_TRUSTED_PROXIES: '10.0.0.1,' }, 'NOTP_TRUSTED_PROXIES'],
+    [{ NOTP_TRUSTED_PROXIES: 'proxy.internal' }, 'NOTP_TRUSTED_PROXIES'],
+    [{ NOTP_TRUSTED_PROXIES: '10.0.0.0/8/1' }, 'NOTP_TRUSTED_PROXIES'],
   ])('rejects %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('NOTP_TRUSTED_PROXIES: none by default; a hop count; or a list of IPs, CIDR ranges and proxy-addr names', () => {
+    expect(loadConfig({}).trustedProxies).toBe(false);
+    expect(loadConfig({ NOTP_TRUSTED_PROXIES: '2' }).trustedProxies).toBe(2);
+    expect(
+      loadConfig({ NOTP_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,192.168.1.7, fd00::/8,::1' }).trustedProxies,
+    ).toEqual(['loopback', '10.0.0.0/8', '192.168.1.7', 'fd00::/8', '::1']);
   });
 
   it('accepts a 28-character project id', () => {

@@ -1,4 +1,5 @@
 // Config: environment variables → one typed, frozen object with every default in one place (CONTRACT.md §9).
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS } from '../projects/defaults.js';
 import type { RateLimitName, RateLimitSettings } from '../rate-limit/ports.js';
@@ -13,6 +14,25 @@ export class ConfigError extends Error {
 
 const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
 const HEX64 = /^[0-9a-fA-F]{64}$/;
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One NOTP_TRUSTED_PROXIES entry: an IP, an IP/prefix (CIDR) or a proxy-addr name. */
+function isTrustedProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function isTrustedProxies(value: string): boolean {
+  if (/^\d+$/.test(value.trim())) return Number(value) >= 1 && Number(value) <= 10;
+  const entries = value.split(',').map((e) => e.trim());
+  return entries.length > 0 && entries.every(isTrustedProxyEntry);
+}
 
 const intIn = (min: number, max: number) =>
   z.coerce
@@ -63,6 +83,18 @@ const schema = z.object({
   NOTP_RATE_LIMIT_POLLS_PER_PENDING_REF: intIn(0, 1_000_000).optional(), // per second
   NOTP_RATE_LIMIT_REFRESH_PER_TOKEN: intIn(0, 1_000_000).optional(), // per minute
   NOTP_RATE_LIMIT_MANAGEMENT_PER_KEY: intIn(0, 1_000_000).optional(), // per minute
+  /**
+   * notp extension: the proxies whose X-Forwarded-For is believed (client IP for rate limits, login history, audit):
+   * comma-separated IPs, CIDR ranges and the names loopback / linklocal / uniquelocal, or a hop count (1–10).
+   * Unset = none: the socket's address is the client.
+   */
+  NOTP_TRUSTED_PROXIES: z
+    .string()
+    .refine(isTrustedProxies, {
+      message:
+        'must be a hop count (1-10) or a comma-separated list of IPs, CIDR ranges (10.0.0.0/8) and the names loopback, linklocal, uniquelocal',
+    })
+    .optional(),
   /** Where the embedded default keeps generated secrets (master key) next to the SQLite file. */
   NOTP_DATA_DIR: z.string().default('./data'),
   /** notp extension: the SQLite driver; auto = node:sqlite on Node ≥ 24, better-sqlite3 below (store/sqlite/sqliteDriver.ts). */
@@ -105,6 +137,11 @@ export interface Config {
   rateLimit: boolean;
   /** Server-wide rate limits (defaults, with the NOTP_RATE_LIMIT_* counts applied); projects may override. */
   rateLimits: Readonly<RateLimitSettings>;
+  /**
+   * NOTP_TRUSTED_PROXIES as Fastify's `trustProxy` takes it: a hop count, the list of trusted addresses, or false
+   * (the default: X-Forwarded-For is ignored, so a client cannot pick the IP its rate limit counts against).
+   */
+  trustedProxies: number | string[] | false;
 }
 
 /** The environment variable that sets each limit's count. */
@@ -185,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devConfirmation: e.NOTP_CONFIRMATION === undefined ? undefined : e.NOTP_CONFIRMATION === 'on',
     logLevel: e.NOTP_LOG_LEVEL,
     rateLimit: e.NOTP_RATE_LIMIT === 'on',
+    trustedProxies: trustedProxiesOf(e.NOTP_TRUSTED_PROXIES),
     rateLimits: Object.freeze(
       Object.fromEntries(
         (Object.keys(DEFAULT_RATE_LIMITS) as RateLimitName[]).map((name) => {
@@ -195,6 +233,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ) as unknown as RateLimitSettings,
     ),
   });
+}
+
+function trustedProxiesOf(value: string | undefined): number | string[] | false {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value.trim())) return Number(value);
+  return value.split(',').map((e) => e.trim());
 }
 
 const SECRET_KEYS = new Set(['managementKey', 'masterKeyHex', 'appSecret', 'verifyToken', 'accessToken', 'authToken']);

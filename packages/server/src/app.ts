@@ -31,7 +31,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     // NOTP_TRUSTED_PROXIES: whose X-Forwarded-For sets request.ip (rate limits, history, audit). Off by default.
-    trustProxy: deps.config.trustedProxies,
+    trustProxy: trustProxyOf(deps.config.trustedProxies),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
 
@@ -66,6 +66,17 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(sdkRoutes, opts);
   await app.register(demoRoutes, opts);
   return app;
+}
+
+/**
+ * Fastify's `trustProxy` for NOTP_TRUSTED_PROXIES. A hop count becomes proxy-addr's own rule for hops (trust the
+ * first `n` addresses counted from the socket), which Fastify's types do not offer as a number.
+ */
+function trustProxyOf(
+  trusted: Deps['config']['trustedProxies'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trusted === 'number') return (_address, hop) => hop < trusted;
+  return trusted;
 }
 
 /** Options every route plugin receives. */

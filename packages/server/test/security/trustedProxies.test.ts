@@ -55,6 +55,20 @@ describe('NOTP_TRUSTED_PROXIES=loopback (notp behind a proxy on the same host)',
   });
 });
 
+describe('NOTP_TRUSTED_PROXIES=1 (a hop count: one proxy in front)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ NOTP_TRUSTED_PROXIES: '1', NOTP_RATE_LIMIT_START_PER_IP: '1' });
+  });
+  afterAll(() => server.close());
+
+  it('takes the address the one proxy appended, whatever the client put before it', async () => {
+    expect((await startFrom(server, '198.51.100.77, 203.0.113.5')).status).toBe(200);
+    expect((await startFrom(server, '203.0.113.5')).status).toBe(429);
+    expect((await startFrom(server, '198.51.100.77, 203.0.113.6')).status).toBe(200);
+  });
+});
+
 describe('NOTP_TRUSTED_PROXIES unset (the default)', () => {
   let server: TestServer;
   beforeAll(async () => {

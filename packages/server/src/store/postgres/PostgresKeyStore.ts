@@ -1,31 +1,8 @@
 // Signing keys on PostgreSQL: at most one active key per project (a partial unique index), rotation in one transaction.
 import type pg from 'pg';
 import type { KeyStore, SigningKeyRecord } from '../ports.js';
+import { postgresColumns, type SigningKeyRow, signingKeyRecordOf } from '../rows.js';
 import { inTransaction, type Queryable } from './inTransaction.js';
-
-interface SigningKeyRow {
-  kid: string;
-  project_id: string;
-  alg: SigningKeyRecord['alg'];
-  public_jwk: Record<string, unknown>;
-  private_key_enc: string;
-  status: SigningKeyRecord['status'];
-  created_at: number;
-  retire_after: number | null;
-}
-
-function toKeyRecord(r: SigningKeyRow): SigningKeyRecord {
-  return {
-    kid: r.kid,
-    projectId: r.project_id,
-    alg: r.alg,
-    publicJwk: r.public_jwk,
-    privateKeyEnc: r.private_key_enc,
-    status: r.status,
-    createdAt: r.created_at,
-    retireAfter: r.retire_after,
-  };
-}
 
 async function insertKey(db: Queryable, k: SigningKeyRecord): Promise<void> {
   await db.query(
@@ -51,7 +28,7 @@ export class PostgresKeyStore implements KeyStore {
         ORDER BY created_at DESC, status = 'active' DESC, kid`,
       values: [projectId],
     });
-    return r.rows.map(toKeyRecord);
+    return r.rows.map((row) => signingKeyRecordOf(row, postgresColumns));
   }
 
   async getActive(projectId: string): Promise<SigningKeyRecord | null> {
@@ -60,7 +37,7 @@ export class PostgresKeyStore implements KeyStore {
       text: "SELECT * FROM signing_keys WHERE project_id = $1 AND status = 'active'",
       values: [projectId],
     });
-    return r.rows[0] ? toKeyRecord(r.rows[0]) : null;
+    return r.rows[0] ? signingKeyRecordOf(r.rows[0], postgresColumns) : null;
   }
 
   async rotate(projectId: string, next: SigningKeyRecord, retireAfter: number): Promise<void> {

@@ -1,15 +1,7 @@
 // Login history on PostgreSQL: append-only rows, read newest first.
 import type pg from 'pg';
 import type { LoginHistoryRecord, LoginHistoryStore } from '../ports.js';
-
-interface LoginHistoryRow {
-  project_id: string;
-  user_id: string;
-  login_time: number;
-  ip: string;
-  city: string;
-  country: string;
-}
+import { type LoginHistoryRow, loginHistoryRecordOf } from '../rows.js';
 
 const DEFAULT_LIMIT = 50;
 
@@ -30,13 +22,6 @@ export class PostgresLoginHistoryStore implements LoginHistoryStore {
       'SELECT * FROM login_history WHERE project_id = $1 AND user_id = $2 ORDER BY login_time DESC, id DESC LIMIT $3',
       [projectId, userId, Math.max(0, Math.trunc(limit))],
     );
-    return r.rows.map((row) => ({
-      projectId: row.project_id,
-      userId: row.user_id,
-      loginTime: row.login_time,
-      ip: row.ip,
-      city: row.city,
-      country: row.country,
-    }));
+    return r.rows.map(loginHistoryRecordOf);
   }
 }

@@ -4,68 +4,12 @@ import {
   LoginIdTakenError,
   type PendingAuthRecord,
   type PendingAuthStore,
-  type PendingKind,
-  type PendingRequest,
-  type PendingStatus,
   type Verification,
   type VerifyResult,
 } from '../ports.js';
+import { type PendingAuthRow, pendingAuthRecordOf, postgresColumns } from '../rows.js';
 import { inTransaction } from './inTransaction.js';
 import { insertUserIn, replaceUserIn } from './PostgresUserStore.js';
-
-interface PendingAuthRow {
-  id: string;
-  project_id: string;
-  ref_hash: string;
-  code_hash: string;
-  kind: PendingKind;
-  request: PendingRequest;
-  expected_phone: string | null;
-  user_id: string | null;
-  parent_session_id: string | null;
-  status: PendingStatus;
-  failure_code: string | null;
-  sender_phone: string | null;
-  sender_wa_id: string | null;
-  sender_bsuid: string | null;
-  result_user_id: string | null;
-  first_seen: boolean;
-  confirm_nonce_hash: string | null;
-  confirm_message_id: string | null;
-  created_at: number;
-  expires_at: number;
-  verified_at: number | null;
-  consumed_at: number | null;
-}
-
-function toPendingAuthRecord(r: PendingAuthRow): PendingAuthRecord {
-  const record: PendingAuthRecord = {
-    id: r.id,
-    projectId: r.project_id,
-    refHash: r.ref_hash,
-    codeHash: r.code_hash,
-    kind: r.kind,
-    request: r.request,
-    expectedPhone: r.expected_phone,
-    userId: r.user_id,
-    parentSessionId: r.parent_session_id,
-    status: r.status,
-    failureCode: r.failure_code,
-    senderPhone: r.sender_phone,
-    senderWaId: r.sender_wa_id,
-    senderBsuid: r.sender_bsuid,
-    resultUserId: r.result_user_id,
-    firstSeen: r.first_seen,
-    confirmNonceHash: r.confirm_nonce_hash,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    verifiedAt: r.verified_at,
-    consumedAt: r.consumed_at,
-  };
-  // Absent until the confirmation buttons were sent (the field is optional in the port).
-  if (r.confirm_message_id !== null) record.confirmMessageId = r.confirm_message_id;
-  return record;
-}
 
 const INSERT = `INSERT INTO pending_auths (
     id, project_id, ref_hash, code_hash, kind, request, expected_phone, user_id, parent_session_id, status,
@@ -158,7 +102,7 @@ export class PostgresPendingAuthStore implements PendingAuthStore {
       text: `SELECT * FROM pending_auths WHERE ${column} = $1`,
       values: [value],
     });
-    return r.rows[0] ? toPendingAuthRecord(r.rows[0]) : null;
+    return r.rows[0] ? pendingAuthRecordOf(r.rows[0], postgresColumns) : null;
   }
 
   getByRefHash(refHash: string): Promise<PendingAuthRecord | null> {
@@ -228,7 +172,7 @@ export class PostgresPendingAuthStore implements PendingAuthStore {
         RETURNING *`,
       values: [refHash, now],
     });
-    return r.rows[0] ? toPendingAuthRecord(r.rows[0]) : null;
+    return r.rows[0] ? pendingAuthRecordOf(r.rows[0], postgresColumns) : null;
   }
 
   async deleteExpired(before: number): Promise<number> {

@@ -1,24 +1,7 @@
 // Projects on PostgreSQL: settings as one jsonb column, so new settings need no migration.
 import type pg from 'pg';
 import type { ProjectRecord, ProjectSettings, ProjectStore } from '../ports.js';
-
-interface ProjectRow {
-  project_id: string;
-  name: string;
-  management_key_hash: string;
-  settings: ProjectSettings;
-  created_at: number;
-}
-
-function toProjectRecord(r: ProjectRow): ProjectRecord {
-  return {
-    projectId: r.project_id,
-    name: r.name,
-    managementKeyHash: r.management_key_hash,
-    settings: r.settings,
-    createdAt: r.created_at,
-  };
-}
+import { postgresColumns, type ProjectRow, projectRecordOf } from '../rows.js';
 
 export class PostgresProjectStore implements ProjectStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -37,12 +20,12 @@ export class PostgresProjectStore implements ProjectStore {
       text: 'SELECT * FROM projects WHERE project_id = $1',
       values: [projectId],
     });
-    return r.rows[0] ? toProjectRecord(r.rows[0]) : null;
+    return r.rows[0] ? projectRecordOf(r.rows[0], postgresColumns) : null;
   }
 
   async list(): Promise<ProjectRecord[]> {
     const r = await this.pool.query<ProjectRow>('SELECT * FROM projects ORDER BY created_at, project_id');
-    return r.rows.map(toProjectRecord);
+    return r.rows.map((row) => projectRecordOf(row, postgresColumns));
   }
 
   async updateSettings(projectId: string, settings: ProjectSettings): Promise<boolean> {

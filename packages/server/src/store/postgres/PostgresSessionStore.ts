@@ -1,42 +1,8 @@
 // Refresh sessions on PostgreSQL: revocation and rotation are conditional UPDATEs, so a token is used up only once.
 import type pg from 'pg';
 import type { RefreshSessionRecord, SessionStore } from '../ports.js';
+import { postgresColumns, type RefreshSessionRow, refreshSessionRecordOf } from '../rows.js';
 import { inTransaction, type Queryable } from './inTransaction.js';
-
-interface RefreshSessionRow {
-  id: string;
-  project_id: string;
-  user_id: string;
-  family_id: string;
-  amr: string[];
-  tenant_id: string | null;
-  custom_claims: Record<string, unknown>;
-  created_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-  rotated_at: number | null;
-  ip: string | null;
-  user_agent: string | null;
-}
-
-function toSessionRecord(r: RefreshSessionRow): RefreshSessionRecord {
-  const session: RefreshSessionRecord = {
-    id: r.id,
-    projectId: r.project_id,
-    userId: r.user_id,
-    familyId: r.family_id,
-    amr: r.amr,
-    tenantId: r.tenant_id,
-    customClaims: r.custom_claims,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-    rotatedAt: r.rotated_at,
-  };
-  if (r.ip !== null) session.ip = r.ip;
-  if (r.user_agent !== null) session.userAgent = r.user_agent;
-  return session;
-}
 
 async function insertSession(db: Queryable, s: RefreshSessionRecord): Promise<void> {
   await db.query({
@@ -76,7 +42,7 @@ export class PostgresSessionStore implements SessionStore {
       text: 'SELECT * FROM refresh_sessions WHERE id = $1',
       values: [id],
     });
-    return r.rows[0] ? toSessionRecord(r.rows[0]) : null;
+    return r.rows[0] ? refreshSessionRecordOf(r.rows[0], postgresColumns) : null;
   }
 
   async revoke(id: string, now: number): Promise<boolean> {
@@ -126,7 +92,7 @@ export class PostgresSessionStore implements SessionStore {
       'SELECT * FROM refresh_sessions WHERE project_id = $1 AND user_id = $2 ORDER BY created_at DESC, id',
       [projectId, userId],
     );
-    return r.rows.map(toSessionRecord);
+    return r.rows.map((row) => refreshSessionRecordOf(row, postgresColumns));
   }
 
   async deleteExpired(before: number): Promise<number> {

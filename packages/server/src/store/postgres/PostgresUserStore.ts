@@ -1,68 +1,11 @@
 // Users on PostgreSQL: the record in `users`, its login ids in `user_login_ids` (whose primary key keeps them unique).
 import type pg from 'pg';
-import {
-  LoginIdTakenError,
-  type UserRecord,
-  type UserSearchQuery,
-  type UserStore,
-  type UserTenantRecord,
-} from '../ports.js';
+import { LoginIdTakenError, type UserRecord, type UserSearchQuery, type UserStore } from '../ports.js';
+import { postgresColumns, type UserRow, userRecordOf } from '../rows.js';
 import { inTransaction, type Queryable } from './inTransaction.js';
-
-export interface UserRow {
-  project_id: string;
-  user_id: string;
-  login_ids: string[];
-  name: string | null;
-  given_name: string | null;
-  middle_name: string | null;
-  family_name: string | null;
-  email: string | null;
-  phone: string | null;
-  verified_email: boolean;
-  verified_phone: boolean;
-  wa_id: string | null;
-  wa_bsuid: string | null;
-  role_names: string[];
-  user_tenants: UserTenantRecord[];
-  status: UserRecord['status'];
-  custom_attributes: Record<string, unknown>;
-  picture: string | null;
-  test: boolean;
-  created_at: number;
-  updated_at: number;
-}
 
 const SEARCH_DEFAULT_LIMIT = 100;
 const SEARCH_MAX_LIMIT = 1000;
-
-export function toUserRecord(r: UserRow): UserRecord {
-  const user: UserRecord = {
-    projectId: r.project_id,
-    userId: r.user_id,
-    loginIds: r.login_ids,
-    verifiedEmail: r.verified_email,
-    verifiedPhone: r.verified_phone,
-    roleNames: r.role_names,
-    userTenants: r.user_tenants,
-    status: r.status,
-    customAttributes: r.custom_attributes,
-    test: r.test,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-  // Absent optional fields stay absent (not null), as the port's type says.
-  if (r.name !== null) user.name = r.name;
-  if (r.given_name !== null) user.givenName = r.given_name;
-  if (r.middle_name !== null) user.middleName = r.middle_name;
-  if (r.family_name !== null) user.familyName = r.family_name;
-  if (r.email !== null) user.email = r.email;
-  if (r.phone !== null) user.phone = r.phone;
-  if (r.wa_id !== null) user.waId = r.wa_id;
-  if (r.wa_bsuid !== null) user.waBsuid = r.wa_bsuid;
-  if (r.picture !== null) user.picture = r.picture;
-  return user;
-}
 
 /** Column values in the order of USER_COLUMNS; JSON columns as text (pg would turn a JS array into a SQL array). */
 function userValues(u: UserRecord): unknown[] {
@@ -192,7 +135,7 @@ export class PostgresUserStore implements UserStore {
       text: 'SELECT * FROM users WHERE project_id = $1 AND user_id = $2',
       values: [projectId, userId],
     });
-    return r.rows[0] ? toUserRecord(r.rows[0]) : null;
+    return r.rows[0] ? userRecordOf(r.rows[0], postgresColumns) : null;
   }
 
   async getByLoginId(projectId: string, loginId: string): Promise<UserRecord | null> {
@@ -203,7 +146,7 @@ export class PostgresUserStore implements UserStore {
         WHERE l.project_id = $1 AND l.login_id = $2`,
       values: [projectId, loginId],
     });
-    return r.rows[0] ? toUserRecord(r.rows[0]) : null;
+    return r.rows[0] ? userRecordOf(r.rows[0], postgresColumns) : null;
   }
 
   async findByVerifiedPhone(projectId: string, phone: string): Promise<UserRecord[]> {
@@ -212,7 +155,7 @@ export class PostgresUserStore implements UserStore {
       text: 'SELECT * FROM users WHERE project_id = $1 AND phone = $2 AND verified_phone ORDER BY created_at, user_id',
       values: [projectId, phone],
     });
-    return r.rows.map(toUserRecord);
+    return r.rows.map((row) => userRecordOf(row, postgresColumns));
   }
 
   async update(user: UserRecord): Promise<boolean> {
@@ -253,7 +196,7 @@ export class PostgresUserStore implements UserStore {
       ],
     });
     const total = r.rows[0]?.total ?? 0;
-    const users = r.rows.filter((row) => row.user_id !== null).map(toUserRecord);
+    const users = r.rows.filter((row) => row.user_id !== null).map((row) => userRecordOf(row, postgresColumns));
     return { users, total };
   }
 }

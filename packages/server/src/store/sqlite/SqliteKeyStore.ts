@@ -1,30 +1,7 @@
 // Signing keys on SQLite: at most one active key per project (a partial unique index), rotation in one transaction.
 import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
 import type { KeyStore, SigningKeyRecord } from '../ports.js';
-
-interface SigningKeyRow {
-  kid: string;
-  project_id: string;
-  alg: SigningKeyRecord['alg'];
-  public_jwk: string;
-  private_key_enc: string;
-  status: SigningKeyRecord['status'];
-  created_at: number;
-  retire_after: number | null;
-}
-
-function toKeyRecord(r: SigningKeyRow): SigningKeyRecord {
-  return {
-    kid: r.kid,
-    projectId: r.project_id,
-    alg: r.alg,
-    publicJwk: JSON.parse(r.public_jwk) as Record<string, unknown>,
-    privateKeyEnc: r.private_key_enc,
-    status: r.status,
-    createdAt: r.created_at,
-    retireAfter: r.retire_after,
-  };
-}
+import { type SigningKeyRow, signingKeyRecordOf, sqliteColumns } from '../rows.js';
 
 export class SqliteKeyStore implements KeyStore {
   private readonly insert: SqliteStatement;
@@ -74,12 +51,12 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async listPublished(projectId: string): Promise<SigningKeyRecord[]> {
-    return (this.selectPublished.all(projectId) as SigningKeyRow[]).map(toKeyRecord);
+    return (this.selectPublished.all(projectId) as SigningKeyRow[]).map((r) => signingKeyRecordOf(r, sqliteColumns));
   }
 
   async getActive(projectId: string): Promise<SigningKeyRecord | null> {
     const row = this.selectActive.get(projectId) as SigningKeyRow | undefined;
-    return row ? toKeyRecord(row) : null;
+    return row ? signingKeyRecordOf(row, sqliteColumns) : null;
   }
 
   async rotate(projectId: string, next: SigningKeyRecord, retireAfter: number): Promise<void> {

@@ -1,15 +1,7 @@
 // Login history on SQLite: append-only rows, read newest first.
 import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
 import type { LoginHistoryRecord, LoginHistoryStore } from '../ports.js';
-
-interface LoginHistoryRow {
-  project_id: string;
-  user_id: string;
-  login_time: number;
-  ip: string;
-  city: string;
-  country: string;
-}
+import { type LoginHistoryRow, loginHistoryRecordOf } from '../rows.js';
 
 const DEFAULT_LIMIT = 50;
 
@@ -33,13 +25,6 @@ export class SqliteLoginHistoryStore implements LoginHistoryStore {
 
   async list(projectId: string, userId: string, limit = DEFAULT_LIMIT): Promise<LoginHistoryRecord[]> {
     const rows = this.selectNewest.all(projectId, userId, Math.max(0, Math.trunc(limit))) as LoginHistoryRow[];
-    return rows.map((r) => ({
-      projectId: r.project_id,
-      userId: r.user_id,
-      loginTime: r.login_time,
-      ip: r.ip,
-      city: r.city,
-      country: r.country,
-    }));
+    return rows.map(loginHistoryRecordOf);
   }
 }

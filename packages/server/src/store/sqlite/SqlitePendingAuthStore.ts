@@ -1,72 +1,16 @@
 // Pending logins on SQLite: the hot path of every login (insert, lookups by hash, verify, consume), one statement each.
-import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteRowParams, SqliteStatement } from './sqliteDriver.js';
 import {
   LoginIdTakenError,
   type PendingAuthRecord,
   type PendingAuthStore,
-  type PendingKind,
-  type PendingRequest,
-  type PendingStatus,
   type Verification,
   type VerifyResult,
 } from '../ports.js';
+import { type PendingAuthRow, pendingAuthRecordOf, sqliteColumns } from '../rows.js';
 import type { SqliteUserStore } from './SqliteUserStore.js';
 
-type PendingAuthRow = {
-  id: string;
-  project_id: string;
-  ref_hash: string;
-  code_hash: string;
-  kind: PendingKind;
-  request: string;
-  expected_phone: string | null;
-  user_id: string | null;
-  parent_session_id: string | null;
-  status: PendingStatus;
-  failure_code: string | null;
-  sender_phone: string | null;
-  sender_wa_id: string | null;
-  sender_bsuid: string | null;
-  result_user_id: string | null;
-  first_seen: number;
-  confirm_nonce_hash: string | null;
-  confirm_message_id: string | null;
-  created_at: number;
-  expires_at: number;
-  verified_at: number | null;
-  consumed_at: number | null;
-};
-
-function toPendingAuthRecord(r: PendingAuthRow): PendingAuthRecord {
-  const record: PendingAuthRecord = {
-    id: r.id,
-    projectId: r.project_id,
-    refHash: r.ref_hash,
-    codeHash: r.code_hash,
-    kind: r.kind,
-    request: JSON.parse(r.request) as PendingRequest,
-    expectedPhone: r.expected_phone,
-    userId: r.user_id,
-    parentSessionId: r.parent_session_id,
-    status: r.status,
-    failureCode: r.failure_code,
-    senderPhone: r.sender_phone,
-    senderWaId: r.sender_wa_id,
-    senderBsuid: r.sender_bsuid,
-    resultUserId: r.result_user_id,
-    firstSeen: r.first_seen === 1,
-    confirmNonceHash: r.confirm_nonce_hash,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    verifiedAt: r.verified_at,
-    consumedAt: r.consumed_at,
-  };
-  // Absent until the confirmation buttons were sent (the field is optional in the port).
-  if (r.confirm_message_id !== null) record.confirmMessageId = r.confirm_message_id;
-  return record;
-}
-
-function toPendingAuthRow(p: PendingAuthRecord): PendingAuthRow {
+function toPendingAuthRow(p: PendingAuthRecord): SqliteRowParams<PendingAuthRow> {
   return {
     id: p.id,
     project_id: p.projectId,
@@ -171,17 +115,17 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
 
   async getByRefHash(refHash: string): Promise<PendingAuthRecord | null> {
     const row = this.selectByRefHash.get(refHash) as PendingAuthRow | undefined;
-    return row ? toPendingAuthRecord(row) : null;
+    return row ? pendingAuthRecordOf(row, sqliteColumns) : null;
   }
 
   async getByCodeHash(codeHash: string): Promise<PendingAuthRecord | null> {
     const row = this.selectByCodeHash.get(codeHash) as PendingAuthRow | undefined;
-    return row ? toPendingAuthRecord(row) : null;
+    return row ? pendingAuthRecordOf(row, sqliteColumns) : null;
   }
 
   async get(id: string): Promise<PendingAuthRecord | null> {
     const row = this.selectById.get(id) as PendingAuthRow | undefined;
-    return row ? toPendingAuthRecord(row) : null;
+    return row ? pendingAuthRecordOf(row, sqliteColumns) : null;
   }
 
   async verify(v: Verification): Promise<VerifyResult> {
@@ -196,7 +140,7 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
 
   async consume(refHash: string, now: number): Promise<PendingAuthRecord | null> {
     const row = this.consumeVerified.get({ refHash, now }) as PendingAuthRow | undefined;
-    return row ? toPendingAuthRecord(row) : null;
+    return row ? pendingAuthRecordOf(row, sqliteColumns) : null;
   }
 
   async setConfirmMessageId(pendingId: string, messageId: string): Promise<boolean> {

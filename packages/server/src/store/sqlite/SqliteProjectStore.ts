@@ -1,24 +1,7 @@
 // Projects on SQLite: settings as one JSON column, so new settings need no migration.
 import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
 import type { ProjectRecord, ProjectSettings, ProjectStore } from '../ports.js';
-
-interface ProjectRow {
-  project_id: string;
-  name: string;
-  management_key_hash: string;
-  settings: string;
-  created_at: number;
-}
-
-function toProjectRecord(r: ProjectRow): ProjectRecord {
-  return {
-    projectId: r.project_id,
-    name: r.name,
-    managementKeyHash: r.management_key_hash,
-    settings: JSON.parse(r.settings) as ProjectSettings,
-    createdAt: r.created_at,
-  };
-}
+import { type ProjectRow, projectRecordOf, sqliteColumns } from '../rows.js';
 
 export class SqliteProjectStore implements ProjectStore {
   private readonly insert: SqliteStatement;
@@ -49,11 +32,11 @@ export class SqliteProjectStore implements ProjectStore {
 
   async get(projectId: string): Promise<ProjectRecord | null> {
     const row = this.selectOne.get(projectId) as ProjectRow | undefined;
-    return row ? toProjectRecord(row) : null;
+    return row ? projectRecordOf(row, sqliteColumns) : null;
   }
 
   async list(): Promise<ProjectRecord[]> {
-    return (this.selectAll.all() as ProjectRow[]).map(toProjectRecord);
+    return (this.selectAll.all() as ProjectRow[]).map((r) => projectRecordOf(r, sqliteColumns));
   }
 
   async updateSettings(projectId: string, settings: ProjectSettings): Promise<boolean> {

@@ -1,43 +1,9 @@
 // Refresh sessions on SQLite: revocation and rotation are conditional UPDATEs, so a token can be used up only once.
-import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteRowParams, SqliteStatement } from './sqliteDriver.js';
 import type { RefreshSessionRecord, SessionStore } from '../ports.js';
+import { type RefreshSessionRow, refreshSessionRecordOf, sqliteColumns } from '../rows.js';
 
-type RefreshSessionRow = {
-  id: string;
-  project_id: string;
-  user_id: string;
-  family_id: string;
-  amr: string;
-  tenant_id: string | null;
-  custom_claims: string;
-  created_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-  rotated_at: number | null;
-  ip: string | null;
-  user_agent: string | null;
-};
-
-function toSessionRecord(r: RefreshSessionRow): RefreshSessionRecord {
-  const session: RefreshSessionRecord = {
-    id: r.id,
-    projectId: r.project_id,
-    userId: r.user_id,
-    familyId: r.family_id,
-    amr: JSON.parse(r.amr) as string[],
-    tenantId: r.tenant_id,
-    customClaims: JSON.parse(r.custom_claims) as Record<string, unknown>,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-    rotatedAt: r.rotated_at,
-  };
-  if (r.ip !== null) session.ip = r.ip;
-  if (r.user_agent !== null) session.userAgent = r.user_agent;
-  return session;
-}
-
-function toSessionRow(s: RefreshSessionRecord): RefreshSessionRow {
+function toSessionRow(s: RefreshSessionRecord): SqliteRowParams<RefreshSessionRow> {
   return {
     id: s.id,
     project_id: s.projectId,
@@ -101,7 +67,7 @@ export class SqliteSessionStore implements SessionStore {
 
   async get(id: string): Promise<RefreshSessionRecord | null> {
     const row = this.selectOne.get(id) as RefreshSessionRow | undefined;
-    return row ? toSessionRecord(row) : null;
+    return row ? refreshSessionRecordOf(row, sqliteColumns) : null;
   }
 
   async revoke(id: string, now: number): Promise<boolean> {
@@ -122,7 +88,9 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async listForUser(projectId: string, userId: string): Promise<RefreshSessionRecord[]> {
-    return (this.selectForUser.all(projectId, userId) as RefreshSessionRow[]).map(toSessionRecord);
+    return (this.selectForUser.all(projectId, userId) as RefreshSessionRow[]).map((r) =>
+      refreshSessionRecordOf(r, sqliteColumns),
+    );
   }
 
   async deleteExpired(before: number): Promise<number> {

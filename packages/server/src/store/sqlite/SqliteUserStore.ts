@@ -1,69 +1,12 @@
 // Users on SQLite: the record in `users`, its login ids in `user_login_ids` (whose primary key keeps them unique).
-import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
-import {
-  LoginIdTakenError,
-  type UserRecord,
-  type UserSearchQuery,
-  type UserStore,
-  type UserTenantRecord,
-} from '../ports.js';
-
-type UserRow = {
-  project_id: string;
-  user_id: string;
-  login_ids: string;
-  name: string | null;
-  given_name: string | null;
-  middle_name: string | null;
-  family_name: string | null;
-  email: string | null;
-  phone: string | null;
-  verified_email: number;
-  verified_phone: number;
-  wa_id: string | null;
-  wa_bsuid: string | null;
-  role_names: string;
-  user_tenants: string;
-  status: UserRecord['status'];
-  custom_attributes: string;
-  picture: string | null;
-  test: number;
-  created_at: number;
-  updated_at: number;
-};
+import type { SqliteDatabase, SqliteRowParams, SqliteStatement } from './sqliteDriver.js';
+import { LoginIdTakenError, type UserRecord, type UserSearchQuery, type UserStore } from '../ports.js';
+import { sqliteColumns, type UserRow, userRecordOf } from '../rows.js';
 
 const SEARCH_DEFAULT_LIMIT = 100;
 const SEARCH_MAX_LIMIT = 1000;
 
-function toUserRecord(r: UserRow): UserRecord {
-  const user: UserRecord = {
-    projectId: r.project_id,
-    userId: r.user_id,
-    loginIds: JSON.parse(r.login_ids) as string[],
-    verifiedEmail: r.verified_email === 1,
-    verifiedPhone: r.verified_phone === 1,
-    roleNames: JSON.parse(r.role_names) as string[],
-    userTenants: JSON.parse(r.user_tenants) as UserTenantRecord[],
-    status: r.status,
-    customAttributes: JSON.parse(r.custom_attributes) as Record<string, unknown>,
-    test: r.test === 1,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-  // Absent optional fields stay absent (not null), as the port's type says.
-  if (r.name !== null) user.name = r.name;
-  if (r.given_name !== null) user.givenName = r.given_name;
-  if (r.middle_name !== null) user.middleName = r.middle_name;
-  if (r.family_name !== null) user.familyName = r.family_name;
-  if (r.email !== null) user.email = r.email;
-  if (r.phone !== null) user.phone = r.phone;
-  if (r.wa_id !== null) user.waId = r.wa_id;
-  if (r.wa_bsuid !== null) user.waBsuid = r.wa_bsuid;
-  if (r.picture !== null) user.picture = r.picture;
-  return user;
-}
-
-function toUserRow(u: UserRecord): UserRow {
+function toUserRow(u: UserRecord): SqliteRowParams<UserRow> {
   return {
     project_id: u.projectId,
     user_id: u.userId,
@@ -205,7 +148,9 @@ export class SqliteUserStore implements UserStore {
     // One read transaction: the page and the total describe the same snapshot.
     this.searchTx = db.readTransaction(
       (filters: Record<string, string | number | null>, limit: number, offset: number) => {
-        const users = (this.searchPage.all({ ...filters, limit, offset }) as UserRow[]).map(toUserRecord);
+        const users = (this.searchPage.all({ ...filters, limit, offset }) as UserRow[]).map((r) =>
+          userRecordOf(r, sqliteColumns),
+        );
         const { total } = this.searchCount.get(filters) as { total: number };
         return { users, total };
       },
@@ -236,16 +181,16 @@ export class SqliteUserStore implements UserStore {
 
   async get(projectId: string, userId: string): Promise<UserRecord | null> {
     const row = this.selectUser.get(projectId, userId) as UserRow | undefined;
-    return row ? toUserRecord(row) : null;
+    return row ? userRecordOf(row, sqliteColumns) : null;
   }
 
   async getByLoginId(projectId: string, loginId: string): Promise<UserRecord | null> {
     const row = this.selectByLoginId.get(projectId, loginId) as UserRow | undefined;
-    return row ? toUserRecord(row) : null;
+    return row ? userRecordOf(row, sqliteColumns) : null;
   }
 
   async findByVerifiedPhone(projectId: string, phone: string): Promise<UserRecord[]> {
-    return (this.selectByVerifiedPhone.all(projectId, phone) as UserRow[]).map(toUserRecord);
+    return (this.selectByVerifiedPhone.all(projectId, phone) as UserRow[]).map((r) => userRecordOf(r, sqliteColumns));
   }
 
   async update(user: UserRecord): Promise<boolean> {

@@ -13,6 +13,12 @@ export type SqliteValue = null | number | bigint | string | Uint8Array;
 /** `@name` parameters by bare name (`{ id }` binds `@id`). Keys the statement does not use are ignored. */
 export type SqliteNamedParams = Readonly<Record<string, SqliteValue>>;
 
+/**
+ * Named parameters that write one row of a shared row type (../rows.ts): the same columns, with SQLite values where
+ * the row type says `unknown` (JSON as text, booleans as 0/1) and the row's own types elsewhere.
+ */
+export type SqliteRowParams<Row> = { [K in keyof Row]: unknown extends Row[K] ? SqliteValue : Row[K] };
+
 /** Positional values for `?`, or one object of named values. A missing value throws (it is never bound as NULL). */
 export type SqliteParam = SqliteValue | SqliteNamedParams;
 

@@ -13,6 +13,7 @@ const WAKE_CONCURRENCY = 16; // webhooks in flight while waking
 const WAIT_SEC = 30; // the contract's longest hold
 const DEADLINE_MS = 120_000; // for all N to be held
 const HOLD_BATCH = 500; // long-polls opened at once
+const HANG_UP_SETTLE_MS = 1_000; // for the server to see N sockets close
 
 if (!Number.isInteger(N) || N < 1) throw new Error(`N must be a positive integer, got ${process.argv[2]}`);
 
@@ -84,6 +85,11 @@ try {
   const after = await server.memory();
   const heldAfter = await server.heldLongPolls();
   const wake = summarize([...answered.values()]);
+  // The answered requests' sockets stay open in the client's keep-alive pool: hang them up and measure again, so
+  // what stays in the heap after that is what the server itself keeps.
+  holders.destroy();
+  await new Promise((resolve) => setTimeout(resolve, HANG_UP_SETTLE_MS));
+  const hungUp = await server.memory();
 
   const perLogin = (a: number, b: number) => (b - a) / N;
   printTable(
@@ -98,6 +104,7 @@ try {
       ['held long-polls after all answered', heldAfter],
       ['server RSS after all answered (MB)', after.rss / 2 ** 20],
       ['heap after all answered − before (MB)', (after.heapUsed - before.heapUsed) / 2 ** 20],
+      ['heap after the clients hung up − before (MB)', (hungUp.heapUsed - before.heapUsed) / 2 ** 20],
       ['time to start N logins (s)', startMs / 1000],
       ['time until all N were held (s)', holdMs / 1000],
       ['time to wake all N with webhooks (s)', wakeMs / 1000],

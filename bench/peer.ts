@@ -9,6 +9,7 @@ import { keepAliveAgent, postJson } from './httpJson.js';
 import { median, summarize } from './latencyStats.js';
 import { type Cell, printTable } from './printTable.js';
 import { runLoad } from './runLoad.js';
+import { resolveSqliteDriver } from '../packages/server/src/store/sqlite/sqliteDriver.js';
 
 const ROUNDS = 5;
 const ROUND_MS = 2_000; // per contender per round
@@ -113,7 +114,7 @@ printTable(
   rows,
   [
     `${ROUNDS} rounds × ${ROUND_MS / 1000} s per contender (order rotated), ${CONCURRENCY} logins in flight, each server in its`,
-    'own process on better-sqlite3 (WAL, synchronous=NORMAL), rate limits off, loopback keep-alive HTTP.',
+    `own process on ${resolveSqliteDriver('auto') === 'node' ? 'node:sqlite' : 'better-sqlite3'} (WAL, synchronous=NORMAL), rate limits off, loopback keep-alive HTTP.`,
     'A better-auth login is 2 requests and ends in an opaque session token (one row); a notp login is 3 requests',
     '(start renders a QR PNG; the webhook is HMAC-verified and deduplicated) and ends in a signed session JWT plus a',
     'signed refresh JWT, a tracked refresh session and a login-history row.',

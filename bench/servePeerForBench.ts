@@ -1,28 +1,48 @@
-// Child-process entry of the peer benchmark: better-auth with its phone-number plugin on SQLite (better-sqlite3, the
-// same driver and pragmas as notp's embedded default), behind a plain node:http server. OTPs go to the parent by IPC.
+// Child-process entry of the peer benchmark: better-auth with its phone-number plugin on SQLite (the same driver and
+// pragmas as notp's embedded default on this Node: better-sqlite3 below Node 24, node:sqlite from 24 on, where
+// better-sqlite3 ≤ 12 aborts the process), behind a plain node:http server. OTPs go to the parent by IPC.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { betterAuth } from 'better-auth';
+import { type BetterAuthOptions, betterAuth } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
 import { toNodeHandler } from 'better-auth/node';
 import { phoneNumber } from 'better-auth/plugins/phone-number';
+import { resolveSqliteDriver } from '../packages/server/src/store/sqlite/sqliteDriver.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'notp-bench-peer-'));
-const db = new Database(join(dir, 'peer.db'));
-db.pragma('journal_mode = WAL'); // as notp's SqliteStore
-db.pragma('synchronous = NORMAL');
+const file = join(dir, 'peer.db');
+
+/** The database better-auth gets, on the driver notp's `auto` picks here, with notp's pragmas (WAL, NORMAL). */
+async function openPeerDatabase(): Promise<{ database: BetterAuthOptions['database']; close: () => void }> {
+  if (resolveSqliteDriver('auto') === 'node') {
+    // @types/node 20 (our floor) has no node:sqlite: load it as notp's NodeSqliteDatabase does, typed by hand.
+    type DatabaseSync = { exec(sql: string): void; close(): void };
+    const sqlite = process.getBuiltinModule?.('node:sqlite') as
+      | { DatabaseSync: new (path: string) => DatabaseSync }
+      | undefined;
+    if (!sqlite) throw new Error(`node:sqlite is not available on Node ${process.version}`);
+    const db = new sqlite.DatabaseSync(file);
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    return { database: db as unknown as BetterAuthOptions['database'], close: () => db.close() };
+  }
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  return { database: db, close: () => db.close() };
+}
+const db = await openPeerDatabase();
 
 const http = createServer();
 await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
 const auth = betterAuth({
-  database: db,
+  database: db.database,
   baseURL: url,
   secret: randomBytes(32).toString('hex'),
   telemetry: { enabled: false },

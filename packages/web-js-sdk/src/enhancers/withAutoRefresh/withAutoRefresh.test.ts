@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 // withAutoRefresh: the refresh fires at the planned time (fake clock), on wake-up when overdue, and never after logout.
+import { errors } from '@notp/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotpSdk, type NotpSdkInstance } from '../../NotpSdk.js';
 import { type ContractServer, startContractServer, TEST_PROJECT_ID } from '../../testing/startContractServer.js';
+import { RETRY_FIRST_MS, RETRY_MAX_MS, RETRY_MAX_TRIES } from './withAutoRefresh.js';
 
 let server: ContractServer;
 beforeAll(async () => {
@@ -92,6 +94,57 @@ describe('withAutoRefresh', () => {
     await sdk.logout();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(refreshCalls()).toBe(0);
+  });
+
+  it('a refresh that fails with a server error is retried after 2 s, then 4 s, and the session carries on', async () => {
+    await signedIn(30);
+    const first = localStorage.getItem('DS');
+    server.failNext('/v1/auth/refresh', errors.internal);
+    await vi.advanceTimersByTimeAsync(15_000);
+    await until(() => refreshCalls() === 1);
+    server.failNext('/v1/auth/refresh', errors.internal);
+    await vi.advanceTimersByTimeAsync(RETRY_FIRST_MS - 1);
+    expect(refreshCalls()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await until(() => refreshCalls() === 2);
+    await vi.advanceTimersByTimeAsync(2 * RETRY_FIRST_MS - 1);
+    expect(refreshCalls()).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await until(() => refreshCalls() === 3);
+    await until(() => localStorage.getItem('DS') !== first); // the third try got a new session
+    // …which plans the next refresh on the normal schedule again, not on the backoff one.
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(refreshCalls()).toBe(3);
+    await vi.advanceTimersByTimeAsync(1);
+    await until(() => refreshCalls() === 4);
+  });
+
+  it('gives up after a bounded number of tries, with waits capped at a minute, and leaves the session alone', async () => {
+    await signedIn(600);
+    let waited = 580_000;
+    server.failNext('/v1/auth/refresh', errors.rateLimited);
+    await vi.advanceTimersByTimeAsync(waited);
+    await until(() => refreshCalls() === 1);
+    for (let attempt = 0; attempt < RETRY_MAX_TRIES; attempt++) {
+      const wait = Math.min(RETRY_FIRST_MS * 2 ** attempt, RETRY_MAX_MS);
+      waited += wait;
+      server.failNext('/v1/auth/refresh', errors.rateLimited);
+      await vi.advanceTimersByTimeAsync(wait);
+      await until(() => refreshCalls() === attempt + 2);
+    }
+    await vi.advanceTimersByTimeAsync(10 * RETRY_MAX_MS);
+    expect(refreshCalls()).toBe(RETRY_MAX_TRIES + 1);
+    expect(localStorage.getItem('DSR')).not.toBeNull(); // a 429 is not the end of the session
+  });
+
+  it('a refresh the server refuses (revoked token) ends the session and is not retried', async () => {
+    await signedIn(30);
+    server.revokeAll();
+    await vi.advanceTimersByTimeAsync(15_000);
+    await until(() => refreshCalls() === 1);
+    await until(() => localStorage.getItem('DSR') === null);
+    await vi.advanceTimersByTimeAsync(10 * RETRY_MAX_MS);
+    expect(refreshCalls()).toBe(1);
   });
 
   it('autoRefresh:false schedules nothing', async () => {

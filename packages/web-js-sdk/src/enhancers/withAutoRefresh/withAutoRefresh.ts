@@ -1,10 +1,18 @@
-// withAutoRefresh: refreshes the session before the session JWT expires, and at once when a sleeping tab wakes late.
+// withAutoRefresh: refreshes the session before the session JWT expires, at once when a sleeping tab wakes late, and
+// again with backoff when a refresh fails without ending the session (offline, server errors).
 import type { JWTResponse } from '@notp/core';
 import type { EnhancerContext, SdkBuilder } from '../../internal/EnhancerContext.js';
 import type { SessionCore } from '../../internal/createSessionCore.js';
 import { decodeJwtClaims } from '../../internal/decodeJwtClaims.js';
 import type { NotpSdkOptions } from '../../NotpSdkOptions.js';
 import { refreshDelayMs } from './refreshDelayMs.js';
+
+/** After a refresh that failed without ending the session (offline, 5xx, 429): retry after 2 s, 4 s, 8 s … */
+export const RETRY_FIRST_MS = 2_000;
+/** … never waiting longer than this between tries … */
+export const RETRY_MAX_MS = 60_000;
+/** … and at most this many times in a row (then a wake-up — focus, tab shown — tries again). */
+export const RETRY_MAX_TRIES = 8;
 
 /**
  * The session's remaining lifetime as the server meant it: `exp − iat` of a token it just issued, so a client clock
@@ -30,6 +38,7 @@ export function withAutoRefresh<S extends SessionCore>(
     let inFlight: Promise<unknown> | undefined;
     let wakeListenersAdded = false;
     let sdk: S | undefined;
+    let retries = 0;
 
     const cancel = () => {
       if (timer !== undefined) clearTimeout(timer);
@@ -38,9 +47,20 @@ export function withAutoRefresh<S extends SessionCore>(
     };
     const refreshNow = () => {
       if (inFlight || !sdk) return;
-      inFlight = sdk.refresh().finally(() => {
-        inFlight = undefined;
-      });
+      inFlight = sdk
+        .refresh()
+        .then((result) => {
+          // A failure that ended the session cleared dueAt (onSessionEnd); a success planned the next refresh. What
+          // is left is a transient failure with the session still on: try again soon rather than wait for a wake-up.
+          if (result.ok || dueAt === undefined || timer !== undefined || retries >= RETRY_MAX_TRIES) return;
+          const delay = Math.min(RETRY_FIRST_MS * 2 ** retries, RETRY_MAX_MS);
+          retries++;
+          dueAt = Date.now() + delay;
+          timer = setTimeout(onTimer, delay);
+        })
+        .finally(() => {
+          inFlight = undefined;
+        });
     };
     const onTimer = () => {
       timer = undefined;
@@ -62,6 +82,7 @@ export function withAutoRefresh<S extends SessionCore>(
     context.listeners.push({
       onSession(session) {
         cancel();
+        retries = 0;
         const delay = refreshDelayMs(remainingLifetimeMs(session));
         dueAt = Date.now() + delay;
         timer = setTimeout(onTimer, delay);

@@ -1128,6 +1128,51 @@ export function runStoreConformance(opts: StoreConformanceOptions): void {
         expect(list).toHaveLength(50);
         expect(list[0]?.loginTime).toBe(T0 + 54);
       });
+
+      const login = (userId: string, loginTime: number, projectId = PROJECT) => ({
+        projectId,
+        userId,
+        loginTime,
+        ip: '203.0.113.7',
+        city: '',
+        country: '',
+      });
+
+      it('loginHistory.deleteOlderThan deletes only logins before the cut-off, in every project; nothing to delete → 0', async () => {
+        const store = await fresh();
+        const cutoff = T0 - 365 * DAY;
+        expect(await store.loginHistory.deleteOlderThan(cutoff, 100)).toBe(0); // empty table
+        const a = 'U2retainaaaaaaaaaaaaaaaaaaaaa';
+        const b = 'U2retainbbbbbbbbbbbbbbbbbbbbb';
+        for (const t of [T0 - DAY, T0 - 400 * DAY, T0, cutoff, T0 - 366 * DAY])
+          await store.loginHistory.add(login(a, t));
+        await store.loginHistory.add(login(b, T0 - 500 * DAY, OTHER_PROJECT));
+        await store.loginHistory.add(login(b, T0, OTHER_PROJECT));
+        expect(await store.loginHistory.deleteOlderThan(cutoff, 100)).toBe(3);
+        // A login exactly at the cut-off is not older than it: it stays.
+        expect((await store.loginHistory.list(PROJECT, a)).map((e) => e.loginTime)).toEqual([T0, T0 - DAY, cutoff]);
+        expect((await store.loginHistory.list(OTHER_PROJECT, b)).map((e) => e.loginTime)).toEqual([T0]);
+        expect(await store.loginHistory.deleteOlderThan(cutoff, 100)).toBe(0); // only recent rows left
+      });
+
+      it('loginHistory.deleteOlderThan deletes at most limit, oldest first; the rest goes in the next call', async () => {
+        const store = await fresh();
+        const userId = 'U2retainccccccccccccccccccccc';
+        // Added out of time order, so "oldest first" cannot be mistaken for "first added".
+        for (const i of [3, 0, 4, 1, 2]) await store.loginHistory.add(login(userId, T0 - 10 * DAY + i * MIN));
+        await store.loginHistory.add(login(userId, T0));
+        const cutoff = T0 - DAY;
+        const times = async () => (await store.loginHistory.list(PROJECT, userId)).map((e) => e.loginTime);
+        expect(await store.loginHistory.deleteOlderThan(cutoff, 0)).toBe(0);
+        expect(await store.loginHistory.deleteOlderThan(cutoff, -1)).toBe(0); // never "no limit"
+        expect(await store.loginHistory.deleteOlderThan(cutoff, 2)).toBe(2);
+        expect(await times()).toEqual([T0, T0 - 10 * DAY + 4 * MIN, T0 - 10 * DAY + 3 * MIN, T0 - 10 * DAY + 2 * MIN]);
+        expect(await store.loginHistory.deleteOlderThan(cutoff, 2)).toBe(2);
+        expect(await times()).toEqual([T0, T0 - 10 * DAY + 4 * MIN]);
+        expect(await store.loginHistory.deleteOlderThan(cutoff, 2)).toBe(1);
+        expect(await store.loginHistory.deleteOlderThan(cutoff, 2)).toBe(0);
+        expect(await times()).toEqual([T0]);
+      });
     });
 
     describe('audit', () => {
@@ -1182,6 +1227,41 @@ export function runStoreConformance(opts: StoreConformanceOptions): void {
         expect(await store.audit.query(PROJECT, {})).toHaveLength(100);
         expect(await store.audit.query(PROJECT, { limit: 0 })).toHaveLength(100);
         expect(await store.audit.query(PROJECT, { limit: 5000 })).toHaveLength(1000);
+      });
+
+      it('audit.deleteOlderThan deletes only events before the cut-off, in every project; nothing to delete → 0', async () => {
+        const store = await fresh();
+        const cutoff = T0 - 365 * DAY;
+        expect(await store.audit.deleteOlderThan(cutoff, 100)).toBe(0); // empty table
+        for (const at of [T0 - DAY, T0 - 400 * DAY, T0, cutoff, T0 - 366 * DAY])
+          await store.audit.append(event({ at }));
+        await store.audit.append(event({ projectId: OTHER_PROJECT, at: T0 - 500 * DAY }));
+        await store.audit.append(event({ projectId: OTHER_PROJECT, at: T0 }));
+        expect(await store.audit.deleteOlderThan(cutoff, 100)).toBe(3);
+        // An event exactly at the cut-off is not older than it: it stays. The rest still reads oldest first by id.
+        const left = await store.audit.query(PROJECT, {});
+        expect(left.map((r) => r.at)).toEqual([T0 - DAY, T0, cutoff]);
+        expect(left.map((r) => r.id)).toEqual([...left.map((r) => r.id)].sort((x, y) => x - y));
+        expect((await store.audit.query(OTHER_PROJECT, {})).map((r) => r.at)).toEqual([T0]);
+        expect(await store.audit.deleteOlderThan(cutoff, 100)).toBe(0); // only recent rows left
+      });
+
+      it('audit.deleteOlderThan deletes at most limit, oldest first; the rest goes in the next call', async () => {
+        const store = await fresh();
+        // Appended out of time order, so "oldest first" cannot be mistaken for "lowest id first".
+        for (const i of [3, 0, 4, 1, 2]) await store.audit.append(event({ at: T0 - 10 * DAY + i * MIN }));
+        await store.audit.append(event({ at: T0 }));
+        const cutoff = T0 - DAY;
+        const times = async () => (await store.audit.query(PROJECT, {})).map((r) => r.at);
+        expect(await store.audit.deleteOlderThan(cutoff, 0)).toBe(0);
+        expect(await store.audit.deleteOlderThan(cutoff, -1)).toBe(0); // never "no limit"
+        expect(await store.audit.deleteOlderThan(cutoff, 2)).toBe(2);
+        expect(await times()).toEqual([T0 - 10 * DAY + 3 * MIN, T0 - 10 * DAY + 4 * MIN, T0 - 10 * DAY + 2 * MIN, T0]);
+        expect(await store.audit.deleteOlderThan(cutoff, 2)).toBe(2);
+        expect(await times()).toEqual([T0 - 10 * DAY + 4 * MIN, T0]);
+        expect(await store.audit.deleteOlderThan(cutoff, 2)).toBe(1);
+        expect(await store.audit.deleteOlderThan(cutoff, 2)).toBe(0);
+        expect(await times()).toEqual([T0]);
       });
     });
   });

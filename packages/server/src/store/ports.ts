@@ -319,6 +319,11 @@ export interface LoginHistoryStore {
   add(entry: LoginHistoryRecord): Promise<void>;
   /** Newest first, at most `limit` (default 50). */
   list(projectId: string, userId: string, limit?: number): Promise<LoginHistoryRecord[]>;
+  /**
+   * Retention: deletes at most `limit` rows (of every project) whose loginTime is before `cutoffMs`, oldest first;
+   * returns how many it deleted (fewer than `limit` means none older are left).
+   */
+  deleteOlderThan(cutoffMs: number, limit: number): Promise<number>;
 }
 
 /** What the audit log records (never a secret, token or code). */
@@ -383,6 +388,11 @@ export interface AuditStore {
   append(event: AuditEvent): Promise<void>;
   /** The project's matching events, oldest first (by id); other projects' events are never returned. */
   query(projectId: string, query: AuditQuery): Promise<AuditRecord[]>;
+  /**
+   * Retention: deletes at most `limit` events (of every project) whose time `at` is before `cutoffMs`, oldest first;
+   * returns how many it deleted (fewer than `limit` means none older are left).
+   */
+  deleteOlderThan(cutoffMs: number, limit: number): Promise<number>;
 }
 
 /** The whole durable state, one adapter instance per process. */

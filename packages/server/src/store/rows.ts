@@ -3,6 +3,7 @@
 // parsed by pg) and booleans (SQLite: 0/1; PostgreSQL: true/false). Those columns are `unknown` here, and each
 // mapper takes the dialect's ColumnDecoding. Writers (record → SQL parameters) stay with the adapters.
 // The audit log's row and mapper live in auditRows.ts (no JSON or boolean columns; already one copy).
+// deleteBatchLimit: the retention batch size both adapters clamp the same way.
 import type {
   LoginHistoryRecord,
   PendingAuthRecord,
@@ -258,4 +259,12 @@ export function loginHistoryRecordOf(r: LoginHistoryRow): LoginHistoryRecord {
     city: r.city,
     country: r.country,
   };
+}
+
+/**
+ * A retention batch size as both dialects' LIMIT takes it: a whole number ≥ 0 (SQLite reads a negative LIMIT as
+ * "no limit", so a bad value must never reach it as one).
+ */
+export function deleteBatchLimit(limit: number): number {
+  return Number.isFinite(limit) ? Math.max(0, Math.trunc(limit)) : 0;
 }

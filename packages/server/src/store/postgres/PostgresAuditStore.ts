@@ -1,7 +1,8 @@
-// Audit log on PostgreSQL: append-only rows, read oldest first by id with optional filters.
+// Audit log on PostgreSQL: append-only rows, read oldest first by id with optional filters; old rows deleted in batches.
 import type pg from 'pg';
 import type { AuditEvent, AuditQuery, AuditRecord, AuditStore } from '../ports.js';
 import { type AuditRow, auditLimit, auditRecordOf } from '../auditRows.js';
+import { deleteBatchLimit } from '../rows.js';
 
 export class PostgresAuditStore implements AuditStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -33,5 +34,15 @@ export class PostgresAuditStore implements AuditStore {
       values,
     );
     return r.rows.map(auditRecordOf);
+  }
+
+  async deleteOlderThan(cutoffMs: number, limit: number): Promise<number> {
+    // The subquery walks the audit_events_at index oldest first and stops after LIMIT rows.
+    const r = await this.pool.query({
+      name: 'audit_delete_older',
+      text: 'DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE at < $1 ORDER BY at LIMIT $2)',
+      values: [cutoffMs, deleteBatchLimit(limit)],
+    });
+    return r.rowCount ?? 0;
   }
 }

@@ -1,7 +1,7 @@
-// Login history on PostgreSQL: append-only rows, read newest first.
+// Login history on PostgreSQL: append-only rows, read newest first; old rows deleted in batches.
 import type pg from 'pg';
 import type { LoginHistoryRecord, LoginHistoryStore } from '../ports.js';
-import { type LoginHistoryRow, loginHistoryRecordOf } from '../rows.js';
+import { deleteBatchLimit, type LoginHistoryRow, loginHistoryRecordOf } from '../rows.js';
 
 const DEFAULT_LIMIT = 50;
 
@@ -23,5 +23,17 @@ export class PostgresLoginHistoryStore implements LoginHistoryStore {
       [projectId, userId, Math.max(0, Math.trunc(limit))],
     );
     return r.rows.map(loginHistoryRecordOf);
+  }
+
+  async deleteOlderThan(cutoffMs: number, limit: number): Promise<number> {
+    // The subquery walks the login_history_login_time index oldest first and stops after LIMIT rows.
+    const r = await this.pool.query({
+      name: 'login_history_delete_older',
+      text:
+        'DELETE FROM login_history WHERE id IN ' +
+        '(SELECT id FROM login_history WHERE login_time < $1 ORDER BY login_time LIMIT $2)',
+      values: [cutoffMs, deleteBatchLimit(limit)],
+    });
+    return r.rowCount ?? 0;
   }
 }

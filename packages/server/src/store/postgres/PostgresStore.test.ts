@@ -126,6 +126,33 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
       }
     });
 
+    it('the schema mirrors SQLite: the same named indexes on the same tables', async () => {
+      const store = await PostgresStore.open(await freshUrl());
+      const lite = SqliteStore.open(SQLITE_MEMORY);
+      try {
+        // Indexes that back a PRIMARY KEY or UNIQUE constraint are named by each database itself: left out.
+        const r = await store.pool.query<{ tablename: string; indexname: string }>(
+          `SELECT tablename, indexname FROM pg_indexes
+            WHERE schemaname = 'public' AND indexname NOT IN (SELECT conname FROM pg_constraint)
+            ORDER BY tablename, indexname`,
+        );
+        const pgIndexes = r.rows.map((row) => `${row.tablename}.${row.indexname}`);
+        const liteIndexes = (
+          lite.db
+            .prepare(
+              `SELECT tbl_name, name FROM sqlite_master
+                WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%' ORDER BY tbl_name, name`,
+            )
+            .all() as { tbl_name: string; name: string }[]
+        ).map((row) => `${row.tbl_name}.${row.name}`);
+        expect(liteIndexes).toContain('audit_events.audit_events_at');
+        expect(pgIndexes).toEqual(liteIndexes);
+      } finally {
+        await store.close();
+        await lite.close();
+      }
+    });
+
     it('text PostgreSQL cannot store (NUL) is a 400 invalid-arguments error that writes nothing, not a 500', async () => {
       const store = await createStore(await freshUrl());
       try {

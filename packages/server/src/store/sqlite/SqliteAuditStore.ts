@@ -1,16 +1,22 @@
-// Audit log on SQLite: append-only rows, read oldest first by id with optional filters.
+// Audit log on SQLite: append-only rows, read oldest first by id with optional filters; old rows deleted in batches.
 import type { SqliteDatabase, SqliteStatement, SqliteValue } from './sqliteDriver.js';
 import { type AuditRow, auditLimit, auditRecordOf } from '../auditRows.js';
 import type { AuditEvent, AuditQuery, AuditRecord, AuditStore } from '../ports.js';
+import { deleteBatchLimit } from '../rows.js';
 
 export class SqliteAuditStore implements AuditStore {
   private readonly insert: SqliteStatement;
+  private readonly deleteOldest: SqliteStatement;
   /** One statement per filter combination (userId?, type?), prepared once. */
   private readonly selects = new Map<string, SqliteStatement>();
 
   constructor(private readonly db: SqliteDatabase) {
     this.insert = db.prepare(
       'INSERT INTO audit_events (project_id, type, at, user_id, ip, user_agent, reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    // The subquery walks the audit_events_at index oldest first and stops after LIMIT rows.
+    this.deleteOldest = db.prepare(
+      'DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE at < ? ORDER BY at LIMIT ?)',
     );
   }
 
@@ -37,5 +43,9 @@ export class SqliteAuditStore implements AuditStore {
     if (q.userId !== undefined) params.userId = q.userId;
     if (q.type !== undefined) params.type = q.type;
     return (stmt.all(params) as AuditRow[]).map(auditRecordOf);
+  }
+
+  async deleteOlderThan(cutoffMs: number, limit: number): Promise<number> {
+    return this.deleteOldest.run(cutoffMs, deleteBatchLimit(limit)).changes;
   }
 }

@@ -13,7 +13,7 @@ import { createStore } from '../createStore.js';
 import type { Store } from '../ports.js';
 import { applyMigrations } from './applyMigrations.js';
 import { migrations } from './migrations.js';
-import { SqliteStore } from './SqliteStore.js';
+import { SQLITE_MEMORY, SqliteStore } from './SqliteStore.js';
 import { openSqliteDatabase, SQLITE_DRIVERS, type SqliteDriverName, sqliteDriverAvailability } from './sqliteDriver.js';
 import { expectDocumentedRefusal } from './testing/expectDocumentedRefusal.js';
 
@@ -132,6 +132,18 @@ function describeDriver(driver: SqliteDriverName): void {
       s.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(9999, 'future', 0);
       s.db.close();
       expect(() => SqliteStore.open(path, { driver })).toThrow(/newer than this server knows/);
+    });
+
+    it('the retention deletes find their rows through the time indexes (no table scan)', () => {
+      const s = open(SQLITE_MEMORY);
+      const plan = (sql: string) =>
+        (s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(0, 10) as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(plan('SELECT id FROM audit_events WHERE at < ? ORDER BY at LIMIT ?')).toMatch(
+        /USING (COVERING )?INDEX audit_events_at/,
+      );
+      expect(plan('SELECT id FROM login_history WHERE login_time < ? ORDER BY login_time LIMIT ?')).toMatch(
+        /USING (COVERING )?INDEX login_history_login_time/,
+      );
     });
 
     it('two connections to one file see each other’s writes (what a restart or a second process relies on)', async () => {

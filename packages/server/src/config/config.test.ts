@@ -40,6 +40,10 @@ describe('loadConfig', () => {
     [{ NOTP_TRUSTED_PROXIES: '10.0.0.1,' }, 'NOTP_TRUSTED_PROXIES'],
     [{ NOTP_TRUSTED_PROXIES: 'proxy.internal' }, 'NOTP_TRUSTED_PROXIES'],
     [{ NOTP_TRUSTED_PROXIES: '10.0.0.0/8/1' }, 'NOTP_TRUSTED_PROXIES'],
+    [{ NOTP_AUDIT_RETENTION_DAYS: '-1' }, 'NOTP_AUDIT_RETENTION_DAYS'],
+    [{ NOTP_AUDIT_RETENTION_DAYS: '36501' }, 'NOTP_AUDIT_RETENTION_DAYS'],
+    [{ NOTP_AUDIT_RETENTION_DAYS: '1.5' }, 'NOTP_AUDIT_RETENTION_DAYS'],
+    [{ NOTP_AUDIT_RETENTION_DAYS: 'forever' }, 'NOTP_AUDIT_RETENTION_DAYS'],
   ])('rejects %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
@@ -51,6 +55,13 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ NOTP_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,192.168.1.7, fd00::/8,::1' }).trustedProxies,
     ).toEqual(['loopback', '10.0.0.0/8', '192.168.1.7', 'fd00::/8', '::1']);
+  });
+
+  it('NOTP_AUDIT_RETENTION_DAYS: 365 days by default; any whole number of days from 0 (keep forever) to 36500', () => {
+    expect(loadConfig({}).auditRetentionDays).toBe(365);
+    expect(loadConfig({ NOTP_AUDIT_RETENTION_DAYS: '90' }).auditRetentionDays).toBe(90);
+    expect(loadConfig({ NOTP_AUDIT_RETENTION_DAYS: '0' }).auditRetentionDays).toBe(0);
+    expect(loadConfig({ NOTP_AUDIT_RETENTION_DAYS: '36500' }).auditRetentionDays).toBe(36_500);
   });
 
   it('accepts a 28-character project id', () => {

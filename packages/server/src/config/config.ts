@@ -95,6 +95,11 @@ const schema = z.object({
         'must be a hop count (1-10) or a comma-separated list of IPs, CIDR ranges (10.0.0.0/8) and the names loopback, linklocal, uniquelocal',
     })
     .optional(),
+  /**
+   * notp extension: days the audit log and login history are kept; older rows are deleted by the janitor
+   * (maintenance/startJanitor.ts). 0 = keep forever.
+   */
+  NOTP_AUDIT_RETENTION_DAYS: intIn(0, 36_500).default(365),
   /** Where the embedded default keeps generated secrets (master key) next to the SQLite file. */
   NOTP_DATA_DIR: z.string().default('./data'),
   /** notp extension: the SQLite driver; auto = node:sqlite on Node ≥ 24, better-sqlite3 below (store/sqlite/sqliteDriver.ts). */
@@ -142,6 +147,8 @@ export interface Config {
    * (the default: X-Forwarded-For is ignored, so a client cannot pick the IP its rate limit counts against).
    */
   trustedProxies: number | string[] | false;
+  /** NOTP_AUDIT_RETENTION_DAYS: audit events and login history older than this many days are deleted; 0 = never. */
+  auditRetentionDays: number;
 }
 
 /** The environment variable that sets each limit's count. */
@@ -223,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.NOTP_LOG_LEVEL,
     rateLimit: e.NOTP_RATE_LIMIT === 'on',
     trustedProxies: trustedProxiesOf(e.NOTP_TRUSTED_PROXIES),
+    auditRetentionDays: e.NOTP_AUDIT_RETENTION_DAYS,
     rateLimits: Object.freeze(
       Object.fromEntries(
         (Object.keys(DEFAULT_RATE_LIMITS) as RateLimitName[]).map((name) => {

@@ -28,10 +28,14 @@ function isTrustedProxyEntry(entry: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
-function isTrustedProxies(value: string): boolean {
-  if (/^\d+$/.test(value.trim())) return Number(value) >= 1 && Number(value) <= 10;
+/** NOTP_TRUSTED_PROXIES → a hop count (1–10) or the list of entries; null when it is neither. */
+function parseTrustedProxies(value: string): number | string[] | null {
+  if (/^\d+$/.test(value.trim())) {
+    const hops = Number(value);
+    return hops >= 1 && hops <= 10 ? hops : null;
+  }
   const entries = value.split(',').map((e) => e.trim());
-  return entries.length > 0 && entries.every(isTrustedProxyEntry);
+  return entries.every(isTrustedProxyEntry) ? entries : null;
 }
 
 const intIn = (min: number, max: number) =>
@@ -90,9 +94,15 @@ const schema = z.object({
    */
   NOTP_TRUSTED_PROXIES: z
     .string()
-    .refine(isTrustedProxies, {
-      message:
-        'must be a hop count (1-10) or a comma-separated list of IPs, CIDR ranges (10.0.0.0/8) and the names loopback, linklocal, uniquelocal',
+    .transform((value, ctx) => {
+      const parsed = parseTrustedProxies(value);
+      if (parsed !== null) return parsed;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be a hop count (1-10) or a comma-separated list of IPs, CIDR ranges (10.0.0.0/8) and the names loopback, linklocal, uniquelocal',
+      });
+      return z.NEVER;
     })
     .optional(),
   /**
@@ -229,7 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devConfirmation: e.NOTP_CONFIRMATION === undefined ? undefined : e.NOTP_CONFIRMATION === 'on',
     logLevel: e.NOTP_LOG_LEVEL,
     rateLimit: e.NOTP_RATE_LIMIT === 'on',
-    trustedProxies: trustedProxiesOf(e.NOTP_TRUSTED_PROXIES),
+    trustedProxies: e.NOTP_TRUSTED_PROXIES ?? false,
     auditRetentionDays: e.NOTP_AUDIT_RETENTION_DAYS,
     rateLimits: Object.freeze(
       Object.fromEntries(
@@ -241,12 +251,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ) as unknown as RateLimitSettings,
     ),
   });
-}
-
-function trustedProxiesOf(value: string | undefined): number | string[] | false {
-  if (value === undefined) return false;
-  if (/^\d+$/.test(value.trim())) return Number(value);
-  return value.split(',').map((e) => e.trim());
 }
 
 const SECRET_KEYS = new Set(['managementKey', 'masterKeyHex', 'appSecret', 'verifyToken', 'accessToken', 'authToken']);

@@ -126,6 +126,7 @@ function session(overrides: Partial<RefreshSessionRecord> = {}): RefreshSessionR
     amr: ['whatsapp'],
     tenantId: null,
     customClaims: {},
+    customClaimsTrusted: false,
     createdAt: T0,
     expiresAt: T0 + 28 * DAY,
     revokedAt: null,
@@ -552,6 +553,7 @@ export function runStoreConformance(opts: StoreConformanceOptions): void {
             loginIdKind: 'email',
             user: { name: 'Ada Lovelace', phone: '+16505551234' },
             customClaims: { plan: 'pro', n: 1 },
+            customClaimsTrusted: true,
             templateOptions: { greeting: 'Hi' },
             stepup: false,
             userAgent: 'Mozilla/5.0',
@@ -902,6 +904,19 @@ export function runStoreConformance(opts: StoreConformanceOptions): void {
         expect(got).toEqual(bare);
         expect(got && 'ip' in got).toBe(false);
         expect(await store.sessions.get('jti_missing')).toBeNull();
+      });
+
+      it('sessions: customClaimsTrusted round-trips both ways, also through rotate', async () => {
+        const store = await fresh();
+        const trusted = session({ customClaims: { plan: 'pro' }, customClaimsTrusted: true });
+        const untrusted = session({ customClaims: { plan: 'pro' }, customClaimsTrusted: false });
+        await store.sessions.create(trusted);
+        await store.sessions.create(untrusted);
+        expect((await store.sessions.get(trusted.id))?.customClaimsTrusted).toBe(true);
+        expect((await store.sessions.get(untrusted.id))?.customClaimsTrusted).toBe(false);
+        const next = session({ familyId: trusted.familyId, customClaims: { plan: 'pro' }, customClaimsTrusted: true });
+        expect(await store.sessions.rotate(trusted.id, next, T0 + MIN)).toBe(true);
+        expect(await store.sessions.get(next.id)).toEqual(next);
       });
 
       it('sessions.revoke marks it revoked once (idempotent); unknown → false', async () => {

@@ -27,6 +27,12 @@ export interface ProjectSettings {
   signingAlg: 'RS256' | 'ES256' | 'EdDSA';
   /** Per-project overrides of the server's rate limits (absent rules follow the server defaults). */
   rateLimits?: Partial<RateLimitSettings>;
+  /**
+   * Accept an email loginId on sign-up/sign-in starts only when they carry the auth management key (a backend's
+   * call): the WhatsApp message proves a phone, not an email, so otherwise anyone can claim a new email id first.
+   * Absent (projects stored before the setting existed) = false.
+   */
+  emailLoginIdRequiresManagementKey?: boolean;
 }
 
 export interface ProjectRecord {
@@ -127,6 +133,11 @@ export interface PendingRequest {
     phone?: string;
   };
   customClaims?: Record<string, unknown>;
+  /**
+   * True when the start carried the project's auth management key: its customClaims go at the session JWT's top level.
+   * Absent/false (a browser's start, and every row stored before this field existed): they go under `nsec`.
+   */
+  customClaimsTrusted?: boolean;
   templateId?: string;
   templateOptions?: Record<string, string>;
   tenantId?: string;
@@ -245,6 +256,11 @@ export interface RefreshSessionRecord {
   tenantId: string | null;
   /** Custom claims to carry into refreshed session JWTs. */
   customClaims: Record<string, unknown>;
+  /**
+   * Whether `customClaims` came from a call that proved the auth management key (top-level claims) or not (under
+   * `nsec`). Rows stored before this column existed read as false: the safe default.
+   */
+  customClaimsTrusted: boolean;
   createdAt: number;
   expiresAt: number;
   revokedAt: number | null;

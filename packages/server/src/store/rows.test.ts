@@ -117,6 +117,7 @@ const sessionPg: RefreshSessionRow = {
   amr: ['whatsapp'],
   tenant_id: null,
   custom_claims: { tier: 'gold' },
+  custom_claims_trusted: true,
   created_at: 1_700_000_000_000,
   expires_at: 1_700_086_400_000,
   revoked_at: null,
@@ -124,7 +125,7 @@ const sessionPg: RefreshSessionRow = {
   ip: '203.0.113.7',
   user_agent: 'Mozilla/5.0',
 };
-const sessionShape = { json: ['amr', 'custom_claims'] } as const;
+const sessionShape = { json: ['amr', 'custom_claims'], bool: ['custom_claims_trusted'] } as const;
 
 describe('rows: one mapper per table, the same record on both dialects', () => {
   it('ColumnDecoding: SQLite parses JSON text and reads 1 as true; PostgreSQL takes values as they are', () => {
@@ -222,6 +223,7 @@ describe('rows: one mapper per table, the same record on both dialects', () => {
       amr: ['whatsapp'],
       tenantId: null,
       customClaims: { tier: 'gold' },
+      customClaimsTrusted: true,
       createdAt: 1_700_000_000_000,
       expiresAt: 1_700_086_400_000,
       revokedAt: null,
@@ -230,8 +232,9 @@ describe('rows: one mapper per table, the same record on both dialects', () => {
       userAgent: 'Mozilla/5.0',
     });
 
-    const bare: RefreshSessionRow = { ...sessionPg, ip: null, user_agent: null };
+    const bare: RefreshSessionRow = { ...sessionPg, ip: null, user_agent: null, custom_claims_trusted: false };
     const record = recordOnBoth(refreshSessionRecordOf, bare, sessionShape);
+    expect(record.customClaimsTrusted).toBe(false);
     expect('ip' in record).toBe(false);
     expect('userAgent' in record).toBe(false);
   });

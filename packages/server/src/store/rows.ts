@@ -166,6 +166,8 @@ export interface RefreshSessionRow {
   tenant_id: string | null;
   /** JSON: object. */
   custom_claims: unknown;
+  /** Boolean. */
+  custom_claims_trusted: unknown;
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
@@ -183,6 +185,7 @@ export function refreshSessionRecordOf(r: RefreshSessionRow, columns: ColumnDeco
     amr: columns.json<string[]>(r.amr),
     tenantId: r.tenant_id,
     customClaims: columns.json<Record<string, unknown>>(r.custom_claims),
+    customClaimsTrusted: columns.bool(r.custom_claims_trusted),
     createdAt: r.created_at,
     expiresAt: r.expires_at,
     revokedAt: r.revoked_at,

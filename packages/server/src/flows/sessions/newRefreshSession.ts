@@ -15,6 +15,7 @@ export function newRefreshSession(
     amr: string[];
     tenantId: string | null;
     customClaims: Record<string, unknown>;
+    customClaimsTrusted: boolean;
     familyId?: string;
     ip?: string;
     userAgent?: string;
@@ -30,6 +31,7 @@ export function newRefreshSession(
     amr: [...p.amr],
     tenantId: p.tenantId,
     customClaims: p.customClaims,
+    customClaimsTrusted: p.customClaimsTrusted,
     createdAt: now,
     expiresAt: now + p.project.settings.refreshTtlSec * 1000,
     revokedAt: null,

@@ -31,6 +31,7 @@ export async function refreshSession(
     amr: session.amr,
     tenantId: session.tenantId,
     customClaims: session.customClaims,
+    customClaimsTrusted: session.customClaimsTrusted,
     familyId: session.familyId,
     ...client,
   });

@@ -27,6 +27,7 @@ export async function selectTenant(
     amr: session.amr,
     tenantId,
     customClaims: session.customClaims,
+    customClaimsTrusted: session.customClaimsTrusted,
     familyId: session.familyId,
     ...client,
   });

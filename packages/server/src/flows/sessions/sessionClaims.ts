@@ -21,15 +21,21 @@ export const RESERVED_CLAIMS: ReadonlySet<string> = new Set([
   'dct',
 ]);
 
+/** Where untrusted custom claims (a start without the auth management key) go, as the hosted service does. */
+export const UNTRUSTED_CLAIMS = 'nsec';
+
 /** Session JWT claims without iss/iat/exp (the TokenService adds those). */
 export function sessionClaims(
   user: Pick<UserRecord, 'userId' | 'roleNames' | 'userTenants'>,
-  session: Pick<RefreshSessionRecord, 'amr' | 'tenantId' | 'customClaims'>,
+  session: Pick<RefreshSessionRecord, 'amr' | 'tenantId' | 'customClaims' | 'customClaimsTrusted'>,
 ): Record<string, unknown> {
-  const claims: Record<string, unknown> = {};
+  const custom: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(session.customClaims)) {
-    if (!RESERVED_CLAIMS.has(name)) claims[name] = value;
+    if (!RESERVED_CLAIMS.has(name)) custom[name] = value;
   }
+  // Trusted (set with the auth management key): top level. Untrusted (a browser's start): under nsec, never top level.
+  const untrusted = !session.customClaimsTrusted && Object.keys(custom).length > 0;
+  const claims: Record<string, unknown> = untrusted ? { [UNTRUSTED_CLAIMS]: custom } : custom;
   const tenants: Record<string, { roles: string[]; permissions: string[] }> = {};
   for (const t of user.userTenants) tenants[t.tenantId] = { roles: [...t.roleNames], permissions: [] };
   claims.sub = user.userId;

@@ -85,9 +85,10 @@ describe('issueSession', () => {
     ]);
   });
 
-  it('puts custom claims at top level but never over reserved or authorisation claims', async () => {
+  it('puts trusted custom claims at top level but never over reserved or authorisation claims', async () => {
     await setUp();
     const res = await login({
+      customClaimsTrusted: true,
       customClaims: {
         plan: 'pro',
         sub: 'U-evil',
@@ -109,6 +110,18 @@ describe('issueSession', () => {
     });
     expect(res.claims.dct).toBeUndefined();
     expect(res.claims.exp).toBe(kit.clock.now() / 1000 + 600);
+    expect(res.claims).not.toHaveProperty('nsec');
+  });
+
+  it('nests untrusted custom claims under nsec: nothing a browser sends reaches the top level', async () => {
+    await setUp();
+    const res = await login({ customClaims: { isAdmin: true, roles: ['root'], plan: 'pro' } });
+    expect(res.claims['nsec']).toEqual({ isAdmin: true, plan: 'pro' });
+    expect(res.claims).not.toHaveProperty('isAdmin');
+    expect(res.claims.roles).toEqual(['editor']);
+    expect(payloadOf(res.sessionJwt)['nsec']).toEqual({ isAdmin: true, plan: 'pro' });
+    // No custom claims: no nsec at all.
+    expect(await login()).not.toHaveProperty('claims.nsec');
   });
 
   it('sets dct for a tenant the user belongs to, and drops one they do not', async () => {
@@ -153,7 +166,7 @@ describe('issueSession', () => {
 describe('refreshSession', () => {
   it('without rotation: a new session JWT with fresh expiry; the refresh JWT stays the client’s', async () => {
     await setUp();
-    const first = await login({ customClaims: { plan: 'pro' }, tenantId: 'T2' });
+    const first = await login({ customClaims: { plan: 'pro' }, customClaimsTrusted: true, tenantId: 'T2' });
     kit.clock.advance(700_000); // the session JWT has expired, the refresh JWT has not
     const refreshed = (await refreshSession(kit.deps, kit.project, first.refreshJwt)).response;
     expect(refreshed.refreshJwt).toBeUndefined();
@@ -183,6 +196,23 @@ describe('refreshSession', () => {
     expect(await codeOf(refreshSession(kit.deps, kit.project, first.refreshJwt))).toBe(errors.tokenRevoked.code);
     // The thief's reuse also ended the legitimate holder's current token.
     expect(await codeOf(refreshSession(kit.deps, kit.project, third.refreshJwt))).toBe(errors.tokenRevoked.code);
+  });
+
+  it.each([
+    [false, false],
+    [false, true],
+    [true, false],
+    [true, true],
+  ])('custom claims keep their place across refreshes (trusted=%s, rotation=%s)', async (trusted, rotation) => {
+    await setUp({ refreshRotation: rotation });
+    const first = await login({ customClaims: { plan: 'pro' }, customClaimsTrusted: trusted });
+    const second = (await refreshSession(kit.deps, kit.project, first.refreshJwt)).response;
+    const third = (await refreshSession(kit.deps, kit.project, second.refreshJwt ?? first.refreshJwt)).response;
+    for (const r of [second, third]) {
+      if (trusted) expect(r.claims).toMatchObject({ plan: 'pro' });
+      else expect(r.claims['nsec']).toEqual({ plan: 'pro' });
+      expect(r.claims).not.toHaveProperty(trusted ? 'nsec' : 'plan');
+    }
   });
 
   it('with rotation: of two concurrent refreshes with one token exactly one wins, and the family is revoked', async () => {

@@ -8,9 +8,9 @@ async function insertSession(db: Queryable, s: RefreshSessionRecord): Promise<vo
   await db.query({
     name: 'session_insert',
     text: `INSERT INTO refresh_sessions (
-        id, project_id, user_id, family_id, amr, tenant_id, custom_claims, created_at, expires_at, revoked_at,
-        rotated_at, ip, user_agent)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        id, project_id, user_id, family_id, amr, tenant_id, custom_claims, custom_claims_trusted, created_at, expires_at,
+        revoked_at, rotated_at, ip, user_agent)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     values: [
       s.id,
       s.projectId,
@@ -19,6 +19,7 @@ async function insertSession(db: Queryable, s: RefreshSessionRecord): Promise<vo
       JSON.stringify(s.amr),
       s.tenantId,
       JSON.stringify(s.customClaims),
+      s.customClaimsTrusted,
       s.createdAt,
       s.expiresAt,
       s.revokedAt,

@@ -165,4 +165,11 @@ CREATE INDEX audit_events_at ON audit_events (at);
 CREATE INDEX login_history_login_time ON login_history (login_time);
 `,
   },
+  {
+    version: 5,
+    name: 'trusted custom claims',
+    // Whether a session's custom claims were set with the auth management key (top level) or by a browser (under
+    // nsec). Existing sessions default to untrusted: their claims move under nsec at their next refresh.
+    sql: 'ALTER TABLE refresh_sessions ADD COLUMN custom_claims_trusted boolean NOT NULL DEFAULT false;',
+  },
 ];

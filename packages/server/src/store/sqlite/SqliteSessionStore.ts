@@ -12,6 +12,7 @@ function toSessionRow(s: RefreshSessionRecord): SqliteRowParams<RefreshSessionRo
     amr: JSON.stringify(s.amr),
     tenant_id: s.tenantId,
     custom_claims: JSON.stringify(s.customClaims),
+    custom_claims_trusted: s.customClaimsTrusted ? 1 : 0,
     created_at: s.createdAt,
     expires_at: s.expiresAt,
     revoked_at: s.revokedAt,
@@ -34,11 +35,11 @@ export class SqliteSessionStore implements SessionStore {
 
   constructor(db: SqliteDatabase) {
     this.insert = db.prepare(`INSERT INTO refresh_sessions (
-        id, project_id, user_id, family_id, amr, tenant_id, custom_claims, created_at, expires_at, revoked_at,
-        rotated_at, ip, user_agent)
+        id, project_id, user_id, family_id, amr, tenant_id, custom_claims, custom_claims_trusted, created_at, expires_at,
+        revoked_at, rotated_at, ip, user_agent)
       VALUES (
-        @id, @project_id, @user_id, @family_id, @amr, @tenant_id, @custom_claims, @created_at, @expires_at, @revoked_at,
-        @rotated_at, @ip, @user_agent)`);
+        @id, @project_id, @user_id, @family_id, @amr, @tenant_id, @custom_claims, @custom_claims_trusted, @created_at,
+        @expires_at, @revoked_at, @rotated_at, @ip, @user_agent)`);
     this.selectOne = db.prepare('SELECT * FROM refresh_sessions WHERE id = ?');
     // coalesce keeps the first revocation time: revoking twice is not a new event.
     this.revokeOne = db.prepare('UPDATE refresh_sessions SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?');

@@ -113,6 +113,23 @@ function describeDriver(driver: SqliteDriverName): void {
       }
     });
 
+    it('migration 5: sessions stored before it read as untrusted custom claims (the safe default)', async () => {
+      const db = openSqliteDatabase(':memory:', driver);
+      try {
+        applyMigrations(
+          db,
+          migrations.filter((m) => m.version < 5),
+        );
+        db.prepare(`INSERT INTO refresh_sessions (id, project_id, user_id, family_id, amr, tenant_id, custom_claims,
+          created_at, expires_at) VALUES ('jti_old', 'P1', 'U1', 'jti_old', '[]', NULL, '{"isAdmin":true}', 1, 2)`).run();
+        expect(applyMigrations(db, migrations)).toContain(5);
+        const row = db.prepare('SELECT custom_claims_trusted AS t FROM refresh_sessions WHERE id = ?').get('jti_old');
+        expect(row).toEqual({ t: 0 });
+      } finally {
+        db.close();
+      }
+    });
+
     it('a failing migration rolls back entirely and is not recorded', () => {
       const db = openSqliteDatabase(':memory:', driver);
       try {
@@ -201,6 +218,7 @@ function describeDriver(driver: SqliteDriverName): void {
           amr: ['whatsapp'],
           tenantId: null,
           customClaims: {},
+          customClaimsTrusted: false,
           createdAt: T0,
           expiresAt: T0 + 86_400_000,
           revokedAt: null,

@@ -41,6 +41,7 @@ for (let i = 0; i < targets.consume.length; i++) {
     amr: ['whatsapp'],
     tenantId: null,
     customClaims: {},
+    customClaimsTrusted: false,
     createdAt: now,
     expiresAt: now + 86_400_000,
     revokedAt: null,

@@ -42,6 +42,7 @@ export const errors = Object.freeze({
   userDisabled: def('E901005', 403, 'User is disabled', true),
   loginIdNotOwned: def('E901006', 403, 'The login id does not belong to the signed-in user'),
   phoneInUse: def('E901007', 409, 'The phone number belongs to another user', true),
+  authManagementKeyRequired: def('E901010', 403, "This request needs the project's auth management key"),
 
   // — E902: nOTP pending logins
   pendingUnknown: def('E902001', 404, 'Unknown pending login reference', true),

@@ -20,6 +20,7 @@ export function defaultProjectSettings(
     confirmation: false,
     appName: 'notp dev',
     signingAlg: 'RS256', // what the public SDKs meet in practice
+    emailLoginIdRequiresManagementKey: false, // off: browsers may start email sign-ins (docs/security.md: the risk)
   };
 }
 

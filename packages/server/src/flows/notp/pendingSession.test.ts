@@ -1,6 +1,7 @@
 // pendingSession against the real store and token service: exactly-once issue, terminal errors, and the long-poll.
 import { errors, NotpError } from '@notp/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../crypto/sha256Hex.js';
 import { hashPendingRef } from './pendingRef.js';
 import { pendingSession } from './pendingSession.js';
 import { PendingWaits } from './PendingWaits.js';
@@ -53,7 +54,9 @@ describe('pendingSession', () => {
     expect(body.firstSeen).toBe(true);
     expect(body.user?.loginIds).toEqual(['+16505551234']);
     expect(body.claims.amr).toEqual(['whatsapp']);
-    expect(body.claims['plan']).toBe('pro');
+    // No auth management key on the start: the claim is untrusted, so it lives under nsec only.
+    expect(body.claims['nsec']).toEqual({ plan: 'pro' });
+    expect(body.claims).not.toHaveProperty('plan');
     const claims = await kit.deps.tokens.verify(kit.project.projectId, body.sessionJwt, 'DS');
     expect(claims?.sub).toBe(body.user?.userId);
     expect(await kit.deps.tokens.verify(kit.project.projectId, body.refreshJwt ?? '', 'DSR')).not.toBeNull();
@@ -90,6 +93,49 @@ describe('pendingSession', () => {
     const stepped = (await session(up2.pendingRef)).response;
     expect(stepped.user?.userId).toBe(signedUp.user?.userId);
     expect(stepped.claims.amr).toEqual(['whatsapp']);
+  });
+
+  it('a start with the auth management key: its custom claims are trusted (top level), also after verification', async () => {
+    kit.project.managementKeyHash = sha256Hex('backend-key');
+    const s = await start({
+      kind: 'signup',
+      options: { customClaims: { plan: 'pro' } },
+      authManagementKey: 'backend-key',
+    });
+    await receiveMessage(kit.deps, inbound(kit, '16505551234', s.text));
+    const { claims } = (await session(s.pendingRef)).response;
+    expect(claims['plan']).toBe('pro');
+    expect(claims).not.toHaveProperty('nsec');
+  });
+
+  it('a wrong auth management key: 401 E901003 at start, nothing stored (never silently untrusted)', async () => {
+    kit.project.managementKeyHash = sha256Hex('backend-key');
+    const db = (kit.deps.store as unknown as { db: { prepare(sql: string): { get(): unknown } } }).db;
+    const count = () => db.prepare('SELECT count(*) AS n FROM pending_auths').get();
+    const before = count();
+    const wrong = start({ kind: 'signup', options: { customClaims: { plan: 'pro' } }, authManagementKey: 'guess' });
+    expect(await codeOf(wrong)).toBe(errors.managementKeyInvalid.code);
+    expect(count()).toEqual(before);
+  });
+
+  it('issuance that fails (a claim stored by an older version that cannot be signed) leaves the login unconsumed', async () => {
+    const s = await start({ kind: 'signup', options: { customClaims: { plan: 'pro' } } });
+    const record = await kit.deps.store.pendingAuths.getByRefHash(hashPendingRef(s.pendingRef));
+    if (!record) throw new Error('no pending record');
+    // Written as text, as a version without the start-time limits could have: 100,000 levels parse, but never sign.
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const db = (kit.deps.store as unknown as { db: { prepare(sql: string): { run(...a: unknown[]): unknown } } }).db;
+    const request = JSON.stringify({ ...record.request, customClaims: { deep: '@' } }).replace('"@"', deep);
+    db.prepare('UPDATE pending_auths SET request = ? WHERE id = ?').run(request, record.id);
+    await receiveMessage(kit.deps, inbound(kit, '16505551234', s.text));
+    expect((await kit.deps.store.pendingAuths.get(record.id))?.status).toBe('verified');
+
+    await expect(session(s.pendingRef)).rejects.toThrow();
+    // Not consumed: the failure came before the consume, so nothing was used up and no session was stored.
+    const after = await kit.deps.store.pendingAuths.get(record.id);
+    expect(after?.status).toBe('verified');
+    expect(after?.consumedAt).toBeNull();
+    expect(await kit.deps.store.sessions.listForUser(kit.project.projectId, after?.resultUserId ?? '')).toEqual([]);
   });
 
   it('issues exactly once: a second call is "already used"', async () => {

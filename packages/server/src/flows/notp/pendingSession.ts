@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/recordAudit.js';
 import type { Deps } from '../../deps.js';
 import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
 import type { PendingAuthRecord, ProjectRecord } from '../../store/ports.js';
-import { type IssuedSession, issueSession } from '../sessions/issueSession.js';
+import { type IssuedSession, prepareSession } from '../sessions/issueSession.js';
 import { hashPendingRef } from './pendingRef.js';
 import type { PendingWaits } from './PendingWaits.js';
 
@@ -68,15 +68,29 @@ export async function pendingSession(
     amr = [...new Set([...parent.amr, 'whatsapp'])];
   }
 
-  // Exactly one caller wins the pending auth; everyone else sees it as used.
-  const consumed = await deps.store.pendingAuths.consume(refHash, deps.clock.now());
-  if (!consumed) throw new NotpError(errors.pendingAlreadyUsed);
-
   const user = await deps.store.users.get(project.projectId, userId);
   if (!user) throw new NotpError(errors.userNotFound, { detail: `user ${userId} vanished after verification` });
   if (user.status === 'disabled') throw new NotpError(errors.userDisabled);
 
-  const req = consumed.request;
+  // Claims and signing first (they read the start's input and are what could fail on it), the consume second:
+  // a login is used up only once its tokens exist, so no input can make pending-session fail after consuming.
+  const req = verified.request;
+  const prepared = await prepareSession(deps, {
+    project,
+    user,
+    amr,
+    ...(req.customClaims ? { customClaims: req.customClaims } : {}),
+    customClaimsTrusted: req.customClaimsTrusted === true,
+    tenantId: req.tenantId ?? null,
+    firstSeen: verified.firstSeen,
+    ...(input.ip !== undefined ? { ip: input.ip } : {}),
+    ...(input.userAgent !== undefined ? { userAgent: input.userAgent } : {}),
+  });
+
+  // Exactly one caller wins the pending auth; everyone else sees it as used (their prepared tokens are dropped).
+  const consumed = await deps.store.pendingAuths.consume(refHash, deps.clock.now());
+  if (!consumed) throw new NotpError(errors.pendingAlreadyUsed);
+
   const audited = recordAudit(deps, {
     projectId: project.projectId,
     type: consumed.firstSeen ? 'signup' : 'signin',
@@ -85,17 +99,7 @@ export async function pendingSession(
     ...(input.userAgent !== undefined ? { userAgent: input.userAgent } : {}),
     detail: `${consumed.kind}${verified.parentSessionId ? ' (step-up)' : ''}`,
   });
-  const issuing = issueSession(deps, {
-    project,
-    user,
-    amr,
-    ...(req.customClaims ? { customClaims: req.customClaims } : {}),
-    tenantId: req.tenantId ?? null,
-    firstSeen: consumed.firstSeen,
-    ...(input.ip !== undefined ? { ip: input.ip } : {}),
-    ...(input.userAgent !== undefined ? { userAgent: input.userAgent } : {}),
-  });
   // Independent writes: side by side (pending-session is a hot path).
-  const [issued] = await Promise.all([issuing, audited]);
+  const [issued] = await Promise.all([prepared.commit(), audited]);
   return issued;
 }

@@ -24,7 +24,10 @@ export async function startLogin(deps: Deps, project: ProjectRecord, input: Star
 
   const request: PendingRequest = { loginId: ctx.loginId, loginIdKind: ctx.loginIdKind };
   if (ctx.user && Object.keys(ctx.user).length > 0) request.user = ctx.user;
-  if (o.customClaims && Object.keys(o.customClaims).length > 0) request.customClaims = o.customClaims;
+  if (o.customClaims && Object.keys(o.customClaims).length > 0) {
+    request.customClaims = o.customClaims;
+    if (ctx.trusted) request.customClaimsTrusted = true;
+  }
   if (o.templateId !== undefined) request.templateId = o.templateId;
   if (o.templateOptions !== undefined) request.templateOptions = o.templateOptions;
   if (o.tenantId !== undefined && o.tenantId !== '') request.tenantId = o.tenantId;

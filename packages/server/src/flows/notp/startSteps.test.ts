@@ -1,6 +1,7 @@
 // The start step table, table-driven: four variants × loginId kinds × user states → pending auth or catalogue error.
 import { NotpError } from '@notp/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../crypto/sha256Hex.js';
 import type { UserRecord } from '../../store/ports.js';
 import { issueSession } from '../sessions/issueSession.js';
 import { hashPendingRef } from './pendingRef.js';
@@ -256,5 +257,39 @@ describe('start step table', () => {
     const rec = await kit.deps.store.pendingAuths.getByRefHash(hashPendingRef(res.pendingRef));
     expect(JSON.stringify(rec)).not.toContain(res.pendingRef);
     expect(rec?.expiresAt).toBe(kit.clock.now() + kit.project.settings.pendingTtlSec * 1000);
+  });
+});
+
+describe('project setting emailLoginIdRequiresManagementKey', () => {
+  const KEY = 'backend-management-key';
+  const codeOf = (input: StartInput) =>
+    startLogin(kit.deps, kit.project, input).then(
+      () => 'ok',
+      (e: unknown) => (e instanceof NotpError ? e.code : String(e)),
+    );
+  beforeAll(() => {
+    kit.project.managementKeyHash = sha256Hex(KEY);
+  });
+  afterEach(() => {
+    kit.project.settings.emailLoginIdRequiresManagementKey = false;
+  });
+
+  it('off (the default): a browser may start email sign-ups and sign-ins', async () => {
+    expect(kit.project.settings.emailLoginIdRequiresManagementKey).toBe(false);
+    expect(await codeOf({ kind: 'signup', loginId: 'new1@example.com' })).toBe('ok');
+    expect(await codeOf({ kind: 'signin', loginId: 'bob@example.com' })).toBe('ok');
+  });
+
+  it('on: email loginIds need the auth management key (403 E901010); phones and empty ids do not', async () => {
+    kit.project.settings.emailLoginIdRequiresManagementKey = true;
+    for (const kind of ['signup', 'signup-in'] as const) {
+      expect(await codeOf({ kind, loginId: 'new2@example.com' })).toBe('E901010');
+      expect(await codeOf({ kind, loginId: 'new2@example.com', authManagementKey: KEY })).toBe('ok');
+    }
+    expect(await codeOf({ kind: 'signin', loginId: 'bob@example.com' })).toBe('E901010');
+    expect(await codeOf({ kind: 'signin', loginId: 'bob@example.com', authManagementKey: KEY })).toBe('ok');
+    expect(await codeOf({ kind: 'signin', loginId: 'bob@example.com', authManagementKey: 'wrong' })).toBe('E901003');
+    expect(await codeOf({ kind: 'signup', loginId: '+16505557771' })).toBe('ok');
+    expect(await codeOf({ kind: 'signup-in', loginId: '' })).toBe('ok');
   });
 });

@@ -8,9 +8,12 @@ import type {
   RefreshSessionRecord,
   UserRecord,
 } from '../../store/ports.js';
+import { safeEqual } from '../../crypto/safeEqual.js';
+import { sha256Hex } from '../../crypto/sha256Hex.js';
 import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
 import { isEmail, normalizePhone } from '../../users/phone.js';
 import { authenticateRefresh } from '../sessions/authenticateRefresh.js';
+import { checkCustomClaims } from './customClaims.js';
 
 /** What a start route hands over, after its JSON schema checked the types. */
 export interface StartInput {
@@ -34,6 +37,8 @@ export interface StartInput {
   phone?: string;
   /** The refresh JWT the request carries (bearer part 2 or cookie); only read by steps that need it. */
   refreshJwt?: string;
+  /** The auth management key the request carries (bearer part 3, or a non-JWT part 2), if any; checked at start. */
+  authManagementKey?: string;
   ip?: string;
   userAgent?: string;
   /** The start request's Accept-Language header: picks the message language when `options.locale` is absent. */
@@ -57,26 +62,12 @@ export interface StartContext {
   parent: { session: RefreshSessionRecord; user: UserRecord } | null;
   /** Who must send the message; null = any sender. */
   expectedPhone: string | null;
+  /** The start proved the project's auth management key: its customClaims are trusted (top level, not `nsec`). */
+  trusted: boolean;
 }
 
 export type StartStep = (ctx: StartContext) => Promise<void> | void;
 
-/** Claims the server owns; a caller's customClaims may not replace them. */
-const RESERVED_CLAIMS = new Set([
-  'iss',
-  'sub',
-  'aud',
-  'iat',
-  'exp',
-  'nbf',
-  'jti',
-  'drn',
-  'amr',
-  'roles',
-  'permissions',
-  'tenants',
-  'dct',
-]);
 const MAX_LOGIN_ID = 320;
 const LOCALE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
 
@@ -118,12 +109,36 @@ export const limitStarts: StartStep = async (ctx) => {
   if (ctx.loginIdKind !== 'empty') await enforceRateLimit(ctx.deps, 'startPerLoginId', ctx.loginId, ctx.project);
 };
 
-/** Option values the schema cannot judge: reserved claim names, locale shape. */
+/**
+ * The auth management key, when the start carries one: right → trusted, wrong → 401 (never silently untrusted: a
+ * backend with a stale key must learn it). Wrong keys count against the management key limit, per presented key.
+ */
+export const checkAuthManagementKey: StartStep = async (ctx) => {
+  const key = ctx.input.authManagementKey;
+  if (key === undefined) return;
+  const digest = sha256Hex(key);
+  await enforceRateLimit(ctx.deps, 'managementPerKey', digest, ctx.project);
+  if (!safeEqual(digest, ctx.project.managementKeyHash)) {
+    throw new NotpError(errors.managementKeyInvalid, { detail: 'wrong auth management key on a start' });
+  }
+  ctx.trusted = true;
+};
+
+/**
+ * Project setting `emailLoginIdRequiresManagementKey`: an email login id is not proven by the WhatsApp message (any
+ * phone may claim a new one), so such a project lets only its backend (the auth management key) start one.
+ */
+export const emailNeedsManagementKey: StartStep = (ctx) => {
+  if (ctx.loginIdKind === 'email' && ctx.project.settings.emailLoginIdRequiresManagementKey === true && !ctx.trusted)
+    throw new NotpError(errors.authManagementKeyRequired, {
+      message: 'This project accepts an email loginId only on starts that carry the auth management key',
+    });
+};
+
+/** Option values the schema cannot judge: custom claims' limits and reserved names, locale shape. */
 export const checkOptions: StartStep = (ctx) => {
   const o = ctx.input.options ?? {};
-  for (const name of Object.keys(o.customClaims ?? {})) {
-    if (RESERVED_CLAIMS.has(name)) throw invalid(`customClaims may not set the reserved claim "${name}"`);
-  }
+  if (o.customClaims !== undefined) checkCustomClaims(o.customClaims, ctx.trusted);
   if (o.locale !== undefined && !LOCALE.test(o.locale))
     throw invalid('locale must be a BCP 47 tag such as "en" or "pt-BR"');
 };
@@ -239,6 +254,8 @@ export const startSteps: Readonly<Record<PendingKind, readonly StartStep[]>> = O
   signup: [
     normaliseLoginId,
     limitStarts,
+    checkAuthManagementKey,
+    emailNeedsManagementKey,
     checkOptions,
     checkSignUpUser,
     loadUser,
@@ -248,6 +265,8 @@ export const startSteps: Readonly<Record<PendingKind, readonly StartStep[]>> = O
   signin: [
     normaliseLoginId,
     limitStarts,
+    checkAuthManagementKey,
+    emailNeedsManagementKey,
     checkOptions,
     requireRefreshToken,
     loadUser,
@@ -255,10 +274,21 @@ export const startSteps: Readonly<Record<PendingKind, readonly StartStep[]>> = O
     userMustBeEnabled,
     decideExpectedPhone,
   ],
-  'signup-in': [normaliseLoginId, limitStarts, checkOptions, loadUser, userMustBeEnabled, decideExpectedPhone],
+  'signup-in': [
+    normaliseLoginId,
+    limitStarts,
+    checkAuthManagementKey,
+    emailNeedsManagementKey,
+    checkOptions,
+    loadUser,
+    userMustBeEnabled,
+    decideExpectedPhone,
+  ],
+  // update: the loginId must already be the token's user's own (loadUser), so an email one claims nothing new.
   update: [
     normaliseLoginId,
     limitStarts,
+    checkAuthManagementKey,
     checkOptions,
     checkNewPhone,
     requireRefreshToken,
@@ -281,6 +311,7 @@ export async function runStartSteps(deps: Deps, project: ProjectRecord, input: S
     existingUser: null,
     parent: null,
     expectedPhone: null,
+    trusted: false,
   };
   for (const step of startSteps[input.kind]) {
     const pending = step(ctx);

@@ -7,7 +7,8 @@ import { PendingWaits } from '../../flows/notp/PendingWaits.js';
 import { type StartInput, startLogin } from '../../flows/notp/startLogin.js';
 import { needsRefreshToken } from '../../flows/notp/startSteps.js';
 import type { PendingKind } from '../../store/ports.js';
-import { clientOf, refreshTokenOf, requireProject } from '../auth.js';
+import { authManagementKeyOf } from '../../flows/notp/customClaims.js';
+import { clientOf, parseBearer, refreshTokenOf, requireProject } from '../auth.js';
 import { sendSession } from '../sendSession.js';
 
 const str = (maxLength: number) => ({ type: 'string', maxLength }) as const;
@@ -19,7 +20,8 @@ const stringMap = {
 
 /** Members common to sign-in options, flattened sign-up options and update options. Unknown members are ignored. */
 const commonOptions = {
-  customClaims: { type: 'object', maxProperties: 50 },
+  // Limits (CONTRACT.md §6: keys, name length, value size, nesting, reserved names) are the flow's, with precise messages.
+  customClaims: { type: 'object' },
   templateOptions: stringMap,
   templateId: str(100),
   locale: str(35),
@@ -148,6 +150,9 @@ export async function notpRoutes(app: FastifyInstance, opts: RouteOptions): Prom
       if (route.kind === 'update' && body.phone !== undefined) input.phone = body.phone;
       // Only the variants that need a refresh token read one (a stale token elsewhere is not an error).
       if (needsRefreshToken(route.kind, options)) input.refreshJwt = refreshTokenOf(request);
+      const bearer = parseBearer(request.headers.authorization);
+      const authManagementKey = bearer ? authManagementKeyOf(bearer) : undefined;
+      if (authManagementKey !== undefined) input.authManagementKey = authManagementKey;
       return startLogin(deps, project, input);
     });
   }

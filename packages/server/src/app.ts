@@ -1,8 +1,10 @@
 // buildApp(deps): the Fastify application — framing, CORS, error handling and one plugin per concern. No listen().
 import cookie from '@fastify/cookie';
+import { errors, NotpError } from '@notp/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Deps } from './deps.js';
 import { registerCors } from './http/cors.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json/jsonDepth.js';
 import { closeConnectionsOnShutdown } from './http/closeConnectionsOnShutdown.js';
 import { registerErrorHandling } from './http/errorHandler.js';
 import { trackRoutes } from './http/routeTable.js';
@@ -48,6 +50,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, {});
+    // Depth first, from the text: nothing downstream (schemas, flows, JSON.stringify) may meet a value it overflows on.
+    if (jsonDepthExceeds(text)) {
+      return done(new NotpError(errors.badRequest, { message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` }));
+    }
     strictJson(request, text, done);
   });
 

@@ -1,4 +1,5 @@
 // Cloud API webhook adapter: X-Hub-Signature-256 check over the raw bytes, then the delivery → InboundMessage[].
+import { jsonDepthExceeds } from '../../json/jsonDepth.js';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { InboundMessage, RawDelivery, WebhookAdapter } from '../ports.js';
 
@@ -45,8 +46,11 @@ export class CloudApiWebhook implements WebhookAdapter {
   /** Every text and reply-button message for our number; statuses, errors, other fields and odd shapes → nothing. */
   parse(delivery: RawDelivery): InboundMessage[] {
     let body: unknown;
+    const text = delivery.rawBody.toString('utf8');
+    // A real delivery nests ~10 levels; a deeper one is not a delivery (and would be costly to walk).
+    if (jsonDepthExceeds(text)) return [];
     try {
-      body = JSON.parse(delivery.rawBody.toString('utf8'));
+      body = JSON.parse(text);
     } catch {
       return [];
     }

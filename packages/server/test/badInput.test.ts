@@ -63,6 +63,26 @@ const MALFORMED_JSON: readonly string[] = [
   '{"constructor":{"prototype":{"polluted":true}}}',
 ];
 const NON_OBJECT_JSON: readonly string[] = ['[]', '1', '"text"', 'true', '[{"loginId":""}]'];
+/** Deep nesting (the attack that once gave a 500 at start, or a lost login after it): a member of an object body. */
+const nestedArrays = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+const nestedObjects = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+const DEEP_JSON: readonly [string, string][] = [
+  ['4,100 deep (arrays)', `{"loginId":"","deep":${nestedArrays(4100)}}`],
+  ['4,100 deep (objects)', `{"loginId":"","deep":${nestedObjects(4100)}}`],
+  // Over the API body limit (64 KB): 413 there; within the webhooks' 3 MB, so their parsers meet it.
+  ['100,000 deep (arrays)', `{"loginId":"","deep":${nestedArrays(100_000)}}`],
+  ['100,000 deep (objects)', `{"loginId":"","deep":${nestedObjects(100_000)}}`],
+];
+/** loginOptions.customClaims over one of the limits of CONTRACT.md §6 (each a 400 at start, never later). */
+const BAD_CUSTOM_CLAIMS: readonly [string, Record<string, unknown>][] = [
+  ['nested 9 levels', { deep: JSON.parse(nestedArrays(9)) }],
+  ['nested 64 levels', { deep: JSON.parse(nestedArrays(64)) }],
+  ['101 claims', Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`c${i}`, i]))],
+  ['a 61-character name', { ['k'.repeat(61)]: 1 }],
+  ['a value of 501 serialised characters', { v: 'x'.repeat(499) }],
+  ['the reserved claim roles', { roles: ['admin'] }],
+  ['nsec (untrusted)', { nsec: { isAdmin: true } }],
+];
 const WRONG_TYPES: readonly unknown[] = [123, true, {}, [], null, 1.5e308];
 
 /** Routes whose contract answers 200 `{}` without a usable token (logout, try-refresh). */
@@ -96,6 +116,8 @@ interface Fixture {
     header: string;
     signature: string;
     forgedSignatures: [string, string | undefined][];
+    /** Signs any bytes as the provider would (Cloud API); absent where the signature covers more than the body. */
+    sign?: (bytes: Buffer) => string;
   };
 }
 
@@ -245,6 +267,14 @@ function buildCases(
           lenient,
         );
       }
+      for (const [name, text] of DEEP_JSON) {
+        add(key, `JSON nested ${name}`, {
+          method: r.method as InjectOptions['method'],
+          url: path,
+          headers: { ...headers, 'content-type': 'application/json' },
+          payload: text,
+        });
+      }
       add(key, 'text/plain body', {
         method: r.method as InjectOptions['method'],
         url: path,
@@ -313,6 +343,26 @@ function buildCases(
             headers,
           });
         }
+      }
+    }
+
+    // — custom claims over a limit, on every start (the key-less bearer: untrusted claims)
+    if (r.url.startsWith('/v1/auth/notp/whatsapp')) {
+      const member = r.url === routes.notp.update ? 'options' : 'loginOptions';
+      for (const [name, customClaims] of BAD_CUSTOM_CLAIMS) {
+        add(
+          key,
+          `customClaims: ${name}`,
+          jsonRequest(
+            r.method,
+            path,
+            { authorization: `Bearer ${f.projectId}` },
+            {
+              ...(base.body as object),
+              [member]: { customClaims },
+            },
+          ),
+        );
       }
     }
 
@@ -429,6 +479,22 @@ function buildCases(
           headers: h,
           payload: name === 'valid signature, body altered' ? replay.altered : replay.raw,
         });
+      }
+      if (replay.sign) {
+        for (const [name, text] of DEEP_JSON) {
+          const raw = Buffer.from(text);
+          add(
+            key,
+            `webhook: signed delivery nested ${name} (200, nothing to do)`,
+            {
+              method: 'POST',
+              url: path,
+              headers: { 'content-type': replay.contentType, [replay.header]: replay.sign(raw) },
+              payload: raw,
+            },
+            'either',
+          );
+        }
       }
       add(
         key,
@@ -551,6 +617,7 @@ function cloudApiReplay(server: TestServer, now: number): Fixture['replay'] {
     altered: delivery('hellO'),
     header: 'x-hub-signature-256',
     signature,
+    sign,
     forgedSignatures: [
       ['missing signature', undefined],
       ['empty signature', ''],
@@ -787,5 +854,51 @@ describe.each(['simulator', 'twilio'] as const)('bad input on every route (%s mo
     const before = databaseChecksum(db);
     await server.deps.store.webhookMessages.record('cloud-api:wamid.checksum-probe', clock.now());
     expect(databaseChecksum(db)).not.toBe(before);
+  });
+});
+
+describe('a start that succeeds can always be completed (no input fails pending-session after its consume)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ NOTP_RATE_LIMIT: 'off' });
+  }, 60_000);
+  afterAll(() => server?.close());
+
+  // As JSON text: a value thousands deep must not pass through anything that recurses on the test's side either.
+  const claimsCases: [string, string, 'completes' | 'refused'][] = [
+    ['flat claims', '{"plan":"pro","n":1}', 'completes'],
+    ['arrays 8 deep (the limit)', `{"deep":${nestedArrays(8)}}`, 'completes'],
+    ['objects 7 deep inside the value', `{"deep":${nestedObjects(7)}}`, 'completes'],
+    ['arrays 9 deep', `{"deep":${nestedArrays(9)}}`, 'refused'],
+    ['objects 64 deep', `{"deep":${nestedObjects(64)}}`, 'refused'],
+    ['arrays 4,000 deep', `{"deep":${nestedArrays(4000)}}`, 'refused'],
+    ['objects 4,100 deep', `{"deep":${nestedObjects(4100)}}`, 'refused'],
+  ];
+
+  const table = claimsCases.map(([name, customClaims, outcome], i) => ({ name, customClaims, outcome, i }));
+  it.each(table)('$name → $outcome', async ({ customClaims, outcome, i }) => {
+    const phone = `+165055510${String(i).padStart(2, '0')}`;
+    const started = await server.app.inject({
+      method: 'POST',
+      url: routes.notp.signUpOrIn,
+      headers: { authorization: `Bearer ${server.projectId}`, 'content-type': 'application/json' },
+      payload: `{"loginId":"${phone}","loginOptions":{"customClaims":${customClaims}}}`,
+    });
+    if (outcome === 'refused') {
+      expect(started.statusCode).toBe(400);
+      expect(errorByCode((started.json() as { errorCode: string }).errorCode)?.status).toBe(400);
+      return;
+    }
+    expect(started.statusCode).toBe(200);
+    const { pendingRef, redirectUrl } = started.json() as { pendingRef: string; redirectUrl: string };
+    expect((await server.sendWhatsApp(phone, messageOf(redirectUrl))).status).toBe(200);
+    const session = await server.app.inject({
+      method: 'POST',
+      url: routes.notp.pendingSession,
+      headers: { authorization: `Bearer ${server.projectId}`, 'content-type': 'application/json', prefer: 'wait=5' },
+      payload: JSON.stringify({ pendingRef }),
+    });
+    expect(session.statusCode).toBe(200);
+    expect((session.json() as { claims: Record<string, unknown> }).claims['nsec']).toEqual(JSON.parse(customClaims));
   });
 });

@@ -20,9 +20,17 @@ interface ObjectSchema {
   properties?: Record<string, unknown>;
 }
 
-/** Values that probe types, sizes and encodings. */
+/** Arrays or objects nested `n` deep (as values; JSON.stringify handles a few thousand levels). */
+const nested = fc
+  .tuple(fc.integer({ min: 1, max: 4_100 }), fc.boolean())
+  .map(([n, arrays]) =>
+    JSON.parse(arrays ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
+  );
+
+/** Values that probe types, sizes, encodings and nesting. */
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
+  nested,
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.constantFrom(
     '',
@@ -49,6 +57,8 @@ describe('request schemas (property)', () => {
       `Bearer ${server.projectId}`,
       `Bearer ${server.projectId}:${server.managementKey}`,
       `Bearer ${server.projectId}:not.a.jwt`,
+      `Bearer ${server.projectId}:not.a.jwt:${server.managementKey}`,
+      `Bearer ${server.projectId}:a-wrong-key`,
     ];
     let tried = 0;
     const routes = registeredRoutes(server.app).filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
@@ -88,4 +98,85 @@ describe('request schemas (property)', () => {
     process.stdout.write(`\nrequest-schema property: ${tried} requests over ${routes.length} routes\n`);
     expect(tried).toBeGreaterThan(routes.length * 50);
   }, 240_000);
+});
+
+/** The limits of CONTRACT.md §6, computed here independently of the server's code: the oracle for the property below. */
+const RESERVED = [
+  'iss',
+  'sub',
+  'aud',
+  'iat',
+  'exp',
+  'nbf',
+  'jti',
+  'drn',
+  'amr',
+  'roles',
+  'permissions',
+  'tenants',
+  'dct',
+];
+function depthOf(v: unknown): number {
+  if (v === null || typeof v !== 'object') return 0;
+  return 1 + Math.max(0, ...(Array.isArray(v) ? v : Object.values(v)).map(depthOf));
+}
+function withinLimits(claims: Record<string, unknown>, trusted: boolean): boolean {
+  const names = Object.keys(claims);
+  if (names.length > 100) return false;
+  return names.every(
+    (n) =>
+      n.length >= 1 &&
+      n.length <= 60 &&
+      !RESERVED.includes(n) &&
+      (trusted || n !== 'nsec') &&
+      depthOf(claims[n]) <= 8 &&
+      JSON.stringify(claims[n]).length <= 500,
+  );
+}
+
+describe('custom claims at start (property)', () => {
+  it('a start is accepted exactly when its claims are within the limits; never 5xx; refusals are 400 E011004', async () => {
+    const name = fc.oneof(
+      // (__proto__/constructor are the JSON parser's to refuse, E011001: the prototype-poisoning guard.)
+      fc.string({ minLength: 0, maxLength: 64 }).filter((n) => n !== '__proto__' && n !== 'constructor'),
+      fc.constantFrom(...RESERVED, 'nsec', 'k'.repeat(60), 'k'.repeat(61)),
+    );
+    const claimValue = fc.oneof(
+      fc.jsonValue({ maxDepth: 10 }),
+      fc.string({ maxLength: 520 }),
+      fc.integer({ min: 1, max: 12 }).map((n) => JSON.parse(`${'['.repeat(n)}${']'.repeat(n)}`)),
+    );
+    const claims = fc.oneof(
+      fc.dictionary(name, claimValue, { maxKeys: 8 }),
+      fc
+        .integer({ min: 95, max: 105 })
+        .map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`c${i}`, i]))),
+    );
+    let accepted = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(claims, fc.boolean(), async (customClaims, trusted) => {
+        const res = await server.app.inject({
+          method: 'POST',
+          url: '/v1/auth/notp/whatsapp/signup-in',
+          headers: {
+            authorization: trusted
+              ? `Bearer ${server.projectId}:${server.managementKey}`
+              : `Bearer ${server.projectId}`,
+            'content-type': 'application/json',
+          },
+          payload: JSON.stringify({ loginId: '', loginOptions: { customClaims } }),
+        });
+        const expected = withinLimits(customClaims, trusted);
+        expect(res.statusCode, res.body.slice(0, 200)).toBe(expected ? 200 : 400);
+        if (!expected) expect((JSON.parse(res.body) as { errorCode: string }).errorCode).toBe('E011004');
+        if (expected) accepted++;
+        else refused++;
+      }),
+      { numRuns: 300 },
+    );
+    process.stdout.write(`\ncustom-claims property: ${accepted} accepted, ${refused} refused\n`);
+    expect(accepted).toBeGreaterThan(30);
+    expect(refused).toBeGreaterThan(30);
+  }, 120_000);
 });

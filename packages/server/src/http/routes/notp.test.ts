@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import { errors, routes } from '@notp/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../crypto/sha256Hex.js';
 import { receiveMessage } from '../../flows/notp/receiveMessage.js';
 import { type FlowTestKit, inbound, makeFlowDeps, prefilledTextOf } from '../../flows/notp/testing/makeFlowDeps.js';
 import { registerErrorHandling } from '../errorHandler.js';
@@ -29,6 +30,8 @@ describe('preferredWait (RFC 7240)', () => {
     expect(preferredWait(header as string | string[] | undefined)).toBe(expected);
   });
 });
+
+const KEY = 'the-projects-management-key';
 
 describe('nOTP routes', () => {
   let kit: FlowTestKit;
@@ -123,6 +126,44 @@ describe('nOTP routes', () => {
   it('a stale token in the bearer does not break a plain sign-in (CONTRACT §1)', async () => {
     const res = await post(routes.notp.signUpOrIn, { loginId: '' }, { authorization: `${bearer}:not.a.jwt` });
     expect(res.statusCode).toBe(200);
+  });
+
+  it.each([
+    ['no key (a browser)', (b: string, _jwt: string) => b, 'nsec'],
+    ['key as part 2 (the official node SDK, no refresh JWT)', (b: string) => `${b}:${KEY}`, 'top'],
+    ['key as part 3 after a refresh JWT', (b: string, jwt: string) => `${b}:${jwt}:${KEY}`, 'top'],
+    ['a stale refresh JWT only (web SDK)', (b: string, jwt: string) => `${b}:${jwt}`, 'nsec'],
+  ] as const)('custom claims, %s', async (_name, auth, where) => {
+    await kit.deps.store.projects.setManagementKeyHash(kit.project.projectId, sha256Hex(KEY));
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJVIn0.c2ln';
+    const start = await post(
+      routes.notp.signUpOrIn,
+      { loginId: '', loginOptions: { customClaims: { isAdmin: true } } },
+      { authorization: auth(bearer, jwt) },
+    );
+    expect(start.statusCode).toBe(200);
+    const { pendingRef, redirectUrl } = start.json() as Record<string, string>;
+    await receiveMessage(kit.deps, inbound(kit, '16505551234', prefilledTextOf(redirectUrl ?? '')));
+    const { claims } = (await post(routes.notp.pendingSession, { pendingRef })).json() as {
+      claims: Record<string, unknown>;
+    };
+    if (where === 'top') expect(claims).toMatchObject({ isAdmin: true });
+    else expect(claims).toMatchObject({ nsec: { isAdmin: true } });
+    expect(claims).not.toHaveProperty(where === 'top' ? 'nsec' : 'isAdmin');
+  });
+
+  it.each([
+    ['part 2', (b: string) => `${b}:wrong-key`],
+    ['part 3', (b: string) => `${b}:eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJVIn0.c2ln:wrong-key`],
+  ])('a wrong auth management key (%s) → 401 E901003, nothing stored', async (_name, auth) => {
+    await kit.deps.store.projects.setManagementKeyHash(kit.project.projectId, sha256Hex(KEY));
+    const res = await post(
+      routes.notp.signUp,
+      { loginId: '', loginOptions: { customClaims: { isAdmin: true } } },
+      { authorization: auth(bearer) },
+    );
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ errorCode: errors.managementKeyInvalid.code });
   });
 
   it('update reads the refresh token from the DSR cookie too', async () => {

@@ -3,6 +3,7 @@ import {
   type AuthenticationInfo,
   type CoreSdk,
   createCoreSdk,
+  createHttpClient,
   type HttpHooks,
   type JWK,
   type JWTResponse,
@@ -30,6 +31,14 @@ export interface NotpClientConfig {
   baseUrl?: string;
   /** Needed only for `management.*` calls. */
   managementKey?: string;
+  /**
+   * The project's management key, sent on auth calls (starts, refresh, …) as `@descope/node-sdk`'s `authManagementKey`
+   * is: bearer part 3 after a refresh JWT, else part 2. Set it when this backend starts logins itself and needs
+   * (a) trusted custom claims: a start's `customClaims` land at the session JWT's top level instead of under `nsec`;
+   * (b) email-login-id starts in a project with `emailLoginIdRequiresManagementKey` on. A wrong key fails those
+   * calls with 401 E901003. Never give it to a browser.
+   */
+  authManagementKey?: string;
   /** Default `globalThis.fetch`. */
   fetch?: typeof fetch;
   logger?: Logger;
@@ -96,13 +105,14 @@ export function NotpClient(config: NotpClientConfig): NotpNodeClient {
   if (!config || typeof config !== 'object')
     throw new Error('NotpClient: a config object with "projectId" is required');
   const { managementKey, logger, ...coreConfig } = config;
-  const core = createCoreSdk({
+  const transport = {
     ...coreConfig,
     ...(logger ? { logger } : {}),
     baseUrl: config.baseUrl || envBaseUrl(),
     sdkName: 'node-sdk',
     sdkVersion: SDK_VERSION,
-  });
+  };
+  const core = createCoreSdk(transport);
   const { projectId } = config;
   const http = core.httpClient;
 
@@ -121,7 +131,13 @@ export function NotpClient(config: NotpClientConfig): NotpNodeClient {
         withCookies(await core.notp.waitForSession(pendingRef, waitConfig)),
     },
     refresh: async (token, externalToken) => withCookies(await core.refresh(token, externalToken)),
-    management: { user: createUserManagement(http, managementKey) },
+    // Management calls carry the management key as part 2 only (an auth management key has no place there).
+    management: {
+      user: createUserManagement(
+        config.authManagementKey ? createHttpClient({ ...transport, authManagementKey: undefined }) : http,
+        managementKey,
+      ),
+    },
     get jwksFetches() {
       return keys.fetches;
     },

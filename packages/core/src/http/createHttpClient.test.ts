@@ -64,6 +64,18 @@ describe('createCoreSdk', () => {
     });
   });
 
+  it('authManagementKey: bearer part 3 after a token, else part 2 (as @descope/node-sdk sends it)', async () => {
+    const auths: (string | undefined)[] = [];
+    handler = (req, _body, res) => {
+      auths.push(req.headers.authorization);
+      json(res, 200, { pendingRef: 'r', redirectUrl: 'u', image: 'i' });
+    };
+    const sdk = createCoreSdk({ projectId: PID, baseUrl, authManagementKey: 'AMK' });
+    await sdk.notp.signUpOrIn('', { customClaims: { plan: 'pro' } });
+    await sdk.notp.signIn('+16505551234', { stepup: true }, 'REFRESH');
+    expect(auths).toEqual([`Bearer ${PID}:AMK`, `Bearer ${PID}:REFRESH:AMK`]);
+  });
+
   it('throws for a developer mistake, not for server errors', () => {
     const sdk = createCoreSdk({ projectId: PID, baseUrl });
     expect(() => sdk.notp.signIn(undefined as unknown as string)).toThrow(/loginId/);

@@ -1,4 +1,4 @@
-// HTTP transport of every notp SDK: base URL, `Bearer <projectId>[:<token>]`, SDK headers, hooks; injectable fetch.
+// HTTP transport of every notp SDK: base URL, `Bearer <projectId>[:<token>][:<authManagementKey>]`, headers, hooks.
 
 /** A request as hooks see it: the fetch init plus the route path. */
 export type HttpRequest = RequestInit & { path: string; headers: Record<string, string> };
@@ -31,6 +31,11 @@ export interface HttpClientConfig {
   sdkName?: string;
   /** Sent as `x-notp-sdk-version`. */
   sdkVersion?: string;
+  /**
+   * Backends only, never a browser: the project's management key, appended to the bearer of every call (part 3 after
+   * a token, else part 2), as `@descope/node-sdk`'s `authManagementKey` does. Makes a start's customClaims trusted.
+   */
+  authManagementKey?: string;
 }
 
 export interface RequestOptions {
@@ -67,7 +72,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
   async function send(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<Response> {
     const headers: Record<string, string> = {
       ...fixedHeaders,
-      authorization: `Bearer ${options.token ? `${config.projectId}:${options.token}` : config.projectId}`,
+      authorization: `Bearer ${bearerOf(config.projectId, options.token, config.authManagementKey)}`,
       ...options.headers,
     };
     const request: HttpRequest = { path, method, headers };
@@ -97,6 +102,14 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     patch: (path, body, options) => send('PATCH', path, body ?? {}, options),
     delete: (path, options) => send('DELETE', path, undefined, options),
   };
+}
+
+/** `<projectId>[:<token>][:<authManagementKey>]`: the key is part 3 after a token, else part 2. */
+function bearerOf(projectId: string, token: string | undefined, authManagementKey: string | undefined): string {
+  let bearer = projectId;
+  if (token) bearer += `:${token}`;
+  if (authManagementKey) bearer += `:${authManagementKey}`;
+  return bearer;
 }
 
 function urlFor(baseUrl: string, path: string, query: Record<string, string | undefined> | undefined): string {

@@ -81,7 +81,7 @@ describe('backend seed snippets through the official node SDK', () => {
     expect(resp.error?.errorCode).toBe('E062107');
   });
 
-  it('User Sign-In → Get Session (custom claims land in the session JWT)', async () => {
+  it('User Sign-In → Get Session (custom claims land in the session JWT, under nsec: no auth management key)', async () => {
     const loginId = 'email@company.com';
     const loginOptions = {
       stepup: false,
@@ -95,7 +95,9 @@ describe('backend seed snippets through the official node SDK', () => {
     expect(session.ok, JSON.stringify(session.error)).toBe(true);
     expect(session.data!.firstSeen).toBe(false);
     const auth = await descopeClient.validateSession(session.data!.sessionJwt);
-    expect(auth.token.claim).toBe('Value1');
+    // The seed's client has no authManagementKey, so its claims are untrusted: nested under nsec, as the hosted service does.
+    expect(auth.token['nsec']).toEqual({ claim: 'Value1' });
+    expect(auth.token).not.toHaveProperty('claim');
   });
 
   it('User Sign-In answered from a different phone fails the pending login (terminal error)', async () => {

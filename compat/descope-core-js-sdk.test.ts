@@ -47,12 +47,17 @@ describe('official @descope/core-js-sdk against notp', () => {
   });
 
   it('a stale refresh token on a new sign-in is ignored (the web SDK sends it on every request)', async () => {
-    const res = await fetch(`${server.url}/v1/auth/notp/whatsapp/signup-in`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.projectId}:not-a-jwt`, 'content-type': 'application/json' },
-      body: JSON.stringify({ loginId: '' }),
-    });
-    expect(res.status).toBe(200);
+    // A refresh JWT, however stale, has the JWT's three segments; a part 2 without them is an auth management key.
+    const start = (bearerPart2: string) =>
+      fetch(`${server.url}/v1/auth/notp/whatsapp/signup-in`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.projectId}:${bearerPart2}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ loginId: '' }),
+      });
+    expect((await start('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJVIn0.c3RhbGU')).status).toBe(200);
+    const notAJwt = await start('not-a-jwt');
+    expect(notAJwt.status).toBe(401);
+    expect((await notAJwt.json()).errorCode).toBe('E901003');
   });
 
   it('try-refresh without a token answers 200 {}', async () => {

@@ -87,4 +87,37 @@ describe('official @descope/node-sdk against notp', () => {
     });
     expect(session.ok).toBe(false);
   });
+
+  it.each([
+    ['configured with authManagementKey: customClaims at the top level', true, '+16505551238'],
+    ['without it: the same customClaims under nsec', false, '+16505551239'],
+  ] as const)('%s', async (_name, withKey, phone) => {
+    const backend = withKey
+      ? DescopeClient({ projectId: server.projectId, baseUrl: server.url, authManagementKey: server.managementKey })
+      : client;
+    const start = await backend.notp.signUpOrIn(phone, { customClaims: { isAdmin: true, plan: 'pro' } });
+    expect(start.ok, JSON.stringify(start.error)).toBe(true);
+    const waiting = backend.notp.waitForSession(start.data!.pendingRef, { pollingIntervalMs: 1000, timeoutMs: 20_000 });
+    await server.sendWhatsApp(phone, messageOf(start.data!.redirectUrl));
+    const session = await waiting;
+    expect(session.ok, JSON.stringify(session.error)).toBe(true);
+    for (const token of [
+      (await backend.validateSession(session.data!.sessionJwt)).token,
+      (await backend.refreshSession(session.data!.refreshJwt!)).token,
+    ]) {
+      if (withKey) {
+        expect(token).toMatchObject({ isAdmin: true, plan: 'pro' });
+        expect(token).not.toHaveProperty('nsec');
+      } else {
+        expect(token['nsec']).toEqual({ isAdmin: true, plan: 'pro' });
+        expect(token).not.toHaveProperty('isAdmin');
+      }
+    }
+  });
+
+  it('configured with a wrong authManagementKey: the start fails with 401 E901003', async () => {
+    const wrong = DescopeClient({ projectId: server.projectId, baseUrl: server.url, authManagementKey: 'wrong-key' });
+    const start = await wrong.notp.signUpOrIn('+16505551240', { customClaims: { isAdmin: true } });
+    expect(start).toMatchObject({ ok: false, code: 401, error: { errorCode: 'E901003' } });
+  });
 });

@@ -180,7 +180,7 @@ describe('backend seed snippets (Node)', () => {
     ]);
   });
 
-  it('User Sign-In (custom claims reach the session JWT)', async () => {
+  it('User Sign-In (custom claims reach the session JWT, under nsec: the seed sets no authManagementKey)', async () => {
     const resp = await captured(() => userSignIn());
     expect(logs[0]).toBe('Successfully initialized NOTP Sign-In.');
     await sendFrom('+15555555555', resp.data!.redirectUrl);
@@ -188,7 +188,8 @@ describe('backend seed snippets (Node)', () => {
     expect(session.ok).toBe(true);
     expect(session.data!.firstSeen).toBe(false);
     const info = await descopeClient.validateSession(session.data!.sessionJwt);
-    expect(info.token['claim']).toBe('Value1');
+    expect(info.token['nsec']).toEqual({ claim: 'Value1' });
+    expect(info.token).not.toHaveProperty('claim');
     refreshJwt = session.data!.refreshJwt!;
   });
 

@@ -820,6 +820,21 @@ export function runStoreConformance(opts: StoreConformanceOptions): void {
         expect((await store.pendingAuths.get(p.id))?.status).toBe('consumed');
       });
 
+      it('pendingAuths.release undoes exactly that consume: verified again, consumable once more; else false', async () => {
+        const store = await fresh();
+        const p = pending();
+        await store.pendingAuths.create(p);
+        await store.pendingAuths.verify(verification(p, { resultUserId: 'U2ddddddddddddddddddddddddddd' }));
+        expect(await store.pendingAuths.release(p.refHash, T0 + 2 * MIN)).toBe(false); // not consumed yet
+        await store.pendingAuths.consume(p.refHash, T0 + 2 * MIN);
+        expect(await store.pendingAuths.release(p.refHash, T0 + 3 * MIN)).toBe(false); // another consume's time
+        expect(await store.pendingAuths.release(secretHash(), T0 + 2 * MIN)).toBe(false);
+        expect(await store.pendingAuths.release(p.refHash, T0 + 2 * MIN)).toBe(true);
+        expect(await store.pendingAuths.get(p.id)).toMatchObject({ status: 'verified', consumedAt: null });
+        expect(await store.pendingAuths.release(p.refHash, T0 + 2 * MIN)).toBe(false);
+        expect((await store.pendingAuths.consume(p.refHash, T0 + 4 * MIN))?.consumedAt).toBe(T0 + 4 * MIN);
+      });
+
       it.each([
         ['still pending', {}, T0 + MIN],
         ['awaiting confirmation', { status: 'awaiting-confirmation' as const }, T0 + MIN],

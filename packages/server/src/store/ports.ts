@@ -229,6 +229,12 @@ export interface PendingAuthStore {
    */
   consume(refHash: string, now: number): Promise<PendingAuthRecord | null>;
   /**
+   * Undoes the `consume` made at `consumedAt` when the session it paid for could not be stored: 'consumed' →
+   * 'verified', consumedAt cleared, so the app's next poll can still get its tokens. False when the pending auth is
+   * absent or not in exactly that consumed state (nothing changes).
+   */
+  release(refHash: string, consumedAt: number): Promise<boolean>;
+  /**
    * Records the provider's message id of the confirmation buttons message (sent after the 'awaiting-confirmation'
    * verify committed). Only while the pending auth is 'awaiting-confirmation'; false otherwise (or if absent).
    */

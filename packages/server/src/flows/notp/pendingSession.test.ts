@@ -138,6 +138,24 @@ describe('pendingSession', () => {
     expect(await kit.deps.store.sessions.listForUser(kit.project.projectId, after?.resultUserId ?? '')).toEqual([]);
   });
 
+  it('a store failure after the consume gives the login back: the next poll gets the tokens', async () => {
+    const s = await start({ kind: 'signup' });
+    await receiveMessage(kit.deps, inbound(kit, '16505551234', s.text));
+    const db = (kit.deps.store as unknown as { db: { exec(sql: string): void } }).db;
+    // A real failure of the store, not a stand-in: the login-history table is gone while the session is stored.
+    db.exec('ALTER TABLE login_history RENAME TO login_history_away');
+    try {
+      await expect(session(s.pendingRef)).rejects.toThrow(/login_history/);
+    } finally {
+      db.exec('ALTER TABLE login_history_away RENAME TO login_history');
+    }
+    const record = await kit.deps.store.pendingAuths.getByRefHash(hashPendingRef(s.pendingRef));
+    expect(record).toMatchObject({ status: 'verified', consumedAt: null });
+    const issued = (await session(s.pendingRef)).response;
+    expect(issued.sessionJwt).toMatch(/^ey/);
+    expect(await codeOf(session(s.pendingRef))).toBe(errors.pendingAlreadyUsed.code);
+  });
+
   it('issues exactly once: a second call is "already used"', async () => {
     const s = await start({ kind: 'signup' });
     await receiveMessage(kit.deps, inbound(kit, '16505551234', s.text));

@@ -99,7 +99,15 @@ export async function pendingSession(
     ...(input.userAgent !== undefined ? { userAgent: input.userAgent } : {}),
     detail: `${consumed.kind}${verified.parentSessionId ? ' (step-up)' : ''}`,
   });
-  // Independent writes: side by side (pending-session is a hot path).
-  const [issued] = await Promise.all([prepared.commit(), audited]);
+  let issued: IssuedSession;
+  try {
+    // Independent writes: side by side (pending-session is a hot path).
+    [issued] = await Promise.all([prepared.commit(), audited]);
+  } catch (err) {
+    // The session could not be stored (the store failed): give the login back, so the app's next poll can finish it.
+    const released = await deps.store.pendingAuths.release(refHash, consumed.consumedAt ?? 0).catch(() => false);
+    deps.log.error({ pendingId: consumed.id, released }, 'session not stored after consume: login released');
+    throw err;
+  }
   return issued;
 }

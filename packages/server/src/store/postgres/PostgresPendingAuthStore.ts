@@ -175,6 +175,15 @@ export class PostgresPendingAuthStore implements PendingAuthStore {
     return r.rows[0] ? pendingAuthRecordOf(r.rows[0], postgresColumns) : null;
   }
 
+  async release(refHash: string, consumedAt: number): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE pending_auths SET status = 'verified', consumed_at = NULL
+        WHERE ref_hash = $1 AND status = 'consumed' AND consumed_at = $2`,
+      [refHash, consumedAt],
+    );
+    return r.rowCount === 1;
+  }
+
   async deleteExpired(before: number): Promise<number> {
     const r = await this.pool.query('DELETE FROM pending_auths WHERE expires_at < $1', [before]);
     return r.rowCount ?? 0;

@@ -45,6 +45,7 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
   private readonly recordMessageKey: SqliteStatement;
   private readonly applyVerification: SqliteStatement;
   private readonly consumeVerified: SqliteStatement;
+  private readonly releaseConsumed: SqliteStatement;
   private readonly recordConfirmMessageId: SqliteStatement;
   private readonly deleteExpiredBefore: SqliteStatement;
   private readonly verifyTx: (v: Verification) => VerifyResult;
@@ -80,6 +81,8 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
     this.consumeVerified = db.prepare(`UPDATE pending_auths SET status = 'consumed', consumed_at = @now
       WHERE ref_hash = @refHash AND status = 'verified' AND expires_at > @now
       RETURNING *`);
+    this.releaseConsumed = db.prepare(`UPDATE pending_auths SET status = 'verified', consumed_at = NULL
+      WHERE ref_hash = ? AND status = 'consumed' AND consumed_at = ?`);
     this.recordConfirmMessageId = db.prepare(
       "UPDATE pending_auths SET confirm_message_id = ? WHERE id = ? AND status = 'awaiting-confirmation'",
     );
@@ -141,6 +144,10 @@ export class SqlitePendingAuthStore implements PendingAuthStore {
   async consume(refHash: string, now: number): Promise<PendingAuthRecord | null> {
     const row = this.consumeVerified.get({ refHash, now }) as PendingAuthRow | undefined;
     return row ? pendingAuthRecordOf(row, sqliteColumns) : null;
+  }
+
+  async release(refHash: string, consumedAt: number): Promise<boolean> {
+    return this.releaseConsumed.run(refHash, consumedAt).changes === 1;
   }
 
   async setConfirmMessageId(pendingId: string, messageId: string): Promise<boolean> {

@@ -46,7 +46,10 @@ const intIn = (min: number, max: number) =>
 
 const schema = z.object({
   PORT: intIn(0, 65535).default(4000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).optional(), // default: 127.0.0.1 in simulator mode, 0.0.0.0 otherwise
+  /** notp extension: allow simulator mode with NODE_ENV=production or a non-loopback NOTP_PUBLIC_URL (exposes it). */
+  NOTP_SIMULATOR_PUBLIC: z.enum(['on', 'off']).default('off'),
+  NODE_ENV: z.string().optional(),
   DATABASE_URL: z
     .string()
     .default('sqlite:./data/notp.db')
@@ -206,11 +209,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('  NOTP_MASTER_KEY: required with PostgreSQL (64 hex characters; encrypts signing keys at rest)');
   }
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
+  if (e.NOTP_WHATSAPP_PROVIDER === 'simulator' && e.NOTP_SIMULATOR_PUBLIC !== 'on') refuseExposedSimulator(e);
 
   const publicUrl = (e.NOTP_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.NOTP_WHATSAPP_PROVIDER === 'simulator' ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: e.DATABASE_URL,
     sqliteDriver: e.NOTP_SQLITE_DRIVER,
     redisUrl: e.REDIS_URL,
@@ -251,6 +255,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ) as unknown as RateLimitSettings,
     ),
   });
+}
+
+/** True for localhost, *.localhost, 127.0.0.0/8 and ::1: a URL only this machine reaches. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1' || host === '0:0:0:0:0:0:0:1';
+}
+
+/** Simulator mode lets anyone log in as any phone: refuse a setup that looks public (issue 13, item 3). */
+function refuseExposedSimulator(e: { NODE_ENV?: string | undefined; NOTP_PUBLIC_URL?: string | undefined }): void {
+  const why =
+    e.NODE_ENV === 'production'
+      ? 'NODE_ENV=production'
+      : e.NOTP_PUBLIC_URL !== undefined && !isLoopbackHost(new URL(e.NOTP_PUBLIC_URL).hostname)
+        ? `NOTP_PUBLIC_URL=${e.NOTP_PUBLIC_URL} is not a loopback address`
+        : null;
+  if (why === null) return;
+  throw new ConfigError(
+    `refusing to start the WhatsApp SIMULATOR with ${why}: in simulator mode anyone can log in as any phone. ` +
+      'Set NOTP_WHATSAPP_PROVIDER to cloud-api or twilio for a real deployment, or NOTP_SIMULATOR_PUBLIC=on if you ' +
+      'really mean to expose the simulator (a shared test server).',
+  );
 }
 
 const SECRET_KEYS = new Set(['managementKey', 'masterKeyHex', 'appSecret', 'verifyToken', 'accessToken', 'authToken']);

@@ -90,6 +90,7 @@ const schema = z.object({
   NOTP_RATE_LIMIT_POLLS_PER_PENDING_REF: intIn(0, 1_000_000).optional(), // per second
   NOTP_RATE_LIMIT_REFRESH_PER_TOKEN: intIn(0, 1_000_000).optional(), // per minute
   NOTP_RATE_LIMIT_MANAGEMENT_PER_KEY: intIn(0, 1_000_000).optional(), // per minute
+  NOTP_RATE_LIMIT_MANAGEMENT_FAILURES_PER_IP: intIn(0, 1_000_000).optional(), // per 15 minutes
   /**
    * notp extension: the proxies whose X-Forwarded-For is believed (client IP for rate limits, login history, audit):
    * comma-separated IPs, CIDR ranges and the names loopback / linklocal / uniquelocal, or a hop count (1–10).
@@ -172,6 +173,7 @@ export const RATE_LIMIT_ENV: Readonly<Record<RateLimitName, string>> = Object.fr
   pollsPerPendingRef: 'NOTP_RATE_LIMIT_POLLS_PER_PENDING_REF',
   refreshPerToken: 'NOTP_RATE_LIMIT_REFRESH_PER_TOKEN',
   managementPerKey: 'NOTP_RATE_LIMIT_MANAGEMENT_PER_KEY',
+  managementFailuresPerIp: 'NOTP_RATE_LIMIT_MANAGEMENT_FAILURES_PER_IP',
 });
 
 /** The simulator's business number: a real-format US number (WHATSAPP.md: never +1 555 fixtures for validation). */

@@ -50,7 +50,7 @@ export async function pendingSession(
     const held = await input.waits.hold(reading.record.id, input.waitSec * 1000, async () => {
       reading = read(await load(), project, deps.clock.now());
       return reading.state === 'waiting';
-    }, input.ip);
+    });
     if (held) reading = read(await load(), project, deps.clock.now());
   }
   if (reading.state === 'waiting') throw new NotpError(errors.notpPending);

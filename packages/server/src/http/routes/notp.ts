@@ -174,7 +174,7 @@ export async function notpRoutes(
       const { ip, userAgent } = clientOf(request);
       const issued = await pendingSession(deps, project, {
         pendingRef: request.body.pendingRef,
-        ...(waitSec !== undefined ? { waitSec, waits } : {}),
+        ...(waitSec !== undefined ? { waitSec, waits: waits.forClient(ip) } : {}),
         ip,
         userAgent,
       });

@@ -94,7 +94,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   const opts: RouteOptions = { deps };
   await app.register(healthRoutes, opts);
-  if (deps.metrics) await app.register(metricsRoutes, { metrics: deps.metrics });
+  if (deps.metrics) await app.register(metricsRoutes, { metrics: deps.metrics, token: deps.config.metricsToken });
   await app.register(jwksRoutes, opts);
   await app.register(notpRoutes, { deps, longPolls: { ...LONG_POLL_BOUNDS, ...options.longPolls } });
   await app.register(sessionRoutes, opts);

@@ -46,6 +46,14 @@ describe('simulator exposure (issue 13, item 3)', () => {
     expect(c.publicUrl).toBe('https://auth.example.com');
   });
 
+  it('NOTP_METRICS_TOKEN: at least 16 characters, masked in the start-up log', () => {
+    expect(() => loadConfig({ NOTP_METRICS_TOKEN: 'short' })).toThrow('NOTP_METRICS_TOKEN');
+    const c = loadConfig({ NOTP_METRICS_TOKEN: 'metrics-token-0123456789' });
+    expect(c.metricsToken).toBe('metrics-token-0123456789');
+    expect(JSON.stringify(maskedConfig(c))).not.toContain('metrics-token-0123456789');
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+  });
+
   it('rejects a NOTP_SIMULATOR_PUBLIC that is not on/off', () => {
     expect(() => loadConfig({ NOTP_SIMULATOR_PUBLIC: 'yes' })).toThrow('NOTP_SIMULATOR_PUBLIC');
   });

@@ -114,6 +114,8 @@ const schema = z.object({
    * (maintenance/startJanitor.ts). 0 = keep forever.
    */
   NOTP_AUDIT_RETENTION_DAYS: intIn(0, 36_500).default(365),
+  /** notp extension: when set, GET /metrics requires `Authorization: Bearer <this>` (constant-time compare). */
+  NOTP_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where the embedded default keeps generated secrets (master key) next to the SQLite file. */
   NOTP_DATA_DIR: z.string().default('./data'),
   /** notp extension: the SQLite driver; auto = node:sqlite on Node ≥ 24, better-sqlite3 below (store/sqlite/sqliteDriver.ts). */
@@ -163,6 +165,8 @@ export interface Config {
   trustedProxies: number | string[] | false;
   /** NOTP_AUDIT_RETENTION_DAYS: audit events and login history older than this many days are deleted; 0 = never. */
   auditRetentionDays: number;
+  /** NOTP_METRICS_TOKEN: the bearer token GET /metrics requires; undefined = /metrics is open. */
+  metricsToken: string | undefined;
 }
 
 /** The environment variable that sets each limit's count. */
@@ -247,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: e.NOTP_RATE_LIMIT === 'on',
     trustedProxies: e.NOTP_TRUSTED_PROXIES ?? false,
     auditRetentionDays: e.NOTP_AUDIT_RETENTION_DAYS,
+    metricsToken: e.NOTP_METRICS_TOKEN,
     rateLimits: Object.freeze(
       Object.fromEntries(
         (Object.keys(DEFAULT_RATE_LIMITS) as RateLimitName[]).map((name) => {
@@ -286,7 +291,15 @@ function refuseExposedSimulator(e: { NODE_ENV?: string | undefined; NOTP_PUBLIC_
   );
 }
 
-const SECRET_KEYS = new Set(['managementKey', 'masterKeyHex', 'appSecret', 'verifyToken', 'accessToken', 'authToken']);
+const SECRET_KEYS = new Set([
+  'managementKey',
+  'masterKeyHex',
+  'appSecret',
+  'verifyToken',
+  'accessToken',
+  'authToken',
+  'metricsToken',
+]);
 
 /** The config with secrets masked, for the start-up log line. */
 export function maskedConfig(config: Config): Record<string, unknown> {

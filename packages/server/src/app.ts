@@ -6,7 +6,8 @@ import type { Deps } from './deps.js';
 import { registerCors } from './http/cors.js';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json/jsonDepth.js';
 import { closeConnectionsOnShutdown } from './http/closeConnectionsOnShutdown.js';
-import { registerErrorHandling } from './http/errorHandler.js';
+import { onFrameworkError, registerErrorHandling } from './http/errorHandler.js';
+import { writeClientError } from './http/frameworkErrors.js';
 import { trackRoutes } from './http/routeTable.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { demoRoutes } from './http/routes/demo.js';
@@ -14,6 +15,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { jwksRoutes } from './http/routes/jwks.js';
 import { managementRoutes } from './http/routes/management.js';
 import { notpRoutes } from './http/routes/notp.js';
+import { LONG_POLL_BOUNDS, type LongPollBounds } from './flows/notp/PendingWaits.js';
 import { sdkRoutes } from './http/routes/sdk.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { simulatorRoutes } from './http/routes/simulator.js';
@@ -24,10 +26,46 @@ import { registerRequestMetrics } from './observability/registerRequestMetrics.j
 /** Largest JSON body an API route accepts (webhooks set their own, larger limit). */
 export const API_BODY_LIMIT = 64 * 1024; // bytes
 
-export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+/**
+ * Slow clients (CONTRACT.md §1, docs/security.md): headers must arrive within 15 s and the whole request within 20 s,
+ * checked every 5 s, so a stalled request is answered 408 and closed within 25 s. A held long-poll has arrived in full,
+ * so these never cut one (it is answered at its own deadline, ≤ 30 s).
+ */
+export const HTTP_TIMEOUTS: Readonly<HttpTimeouts> = Object.freeze({
+  headersMs: 15_000,
+  requestMs: 20_000,
+  checkEveryMs: 5_000,
+});
+
+export interface HttpTimeouts {
+  /** Node's `headersTimeout`: the request line and headers must arrive within this. */
+  headersMs: number;
+  /** Node's `requestTimeout`: the whole request (headers and body) must arrive within this. */
+  requestMs: number;
+  /** Node's `connectionsCheckingInterval`: how often the two are checked (a late close is this much later). */
+  checkEveryMs: number;
+}
+
+/** Test seams; production runs with the defaults. */
+export interface AppOptions {
+  timeouts?: Partial<HttpTimeouts>;
+  longPolls?: Partial<LongPollBounds>;
+}
+
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const timeouts = { ...HTTP_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: API_BODY_LIMIT,
+    requestTimeout: timeouts.requestMs,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
+    // Errors raised before any route runs answer with the catalogue's JSON body too (http/frameworkErrors.ts).
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: writeClientError,
     // On close: destroy idle keep-alive sockets (so clients don't reuse a dead one), keep active ones — held
     // long-polls are answered by a preClose hook (http/routes/notp.ts) before the server stops.
     forceCloseConnections: 'idle',
@@ -60,11 +98,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(cookie);
   registerCors(app, deps);
 
-  const opts = { deps };
+  const opts: RouteOptions = { deps };
   await app.register(healthRoutes, opts);
-  if (deps.metrics) await app.register(metricsRoutes, { metrics: deps.metrics });
+  if (deps.metrics) await app.register(metricsRoutes, { metrics: deps.metrics, token: deps.config.metricsToken });
   await app.register(jwksRoutes, opts);
-  await app.register(notpRoutes, opts);
+  await app.register(notpRoutes, { deps, longPolls: { ...LONG_POLL_BOUNDS, ...options.longPolls } });
   await app.register(sessionRoutes, opts);
   await app.register(managementRoutes, opts);
   await app.register(webhookRoutes, opts);

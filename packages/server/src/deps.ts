@@ -1,11 +1,12 @@
 // Deps: everything a flow may use, passed explicitly (no singletons). The only place that picks adapters from config.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { Config } from './config/config.js';
 import { pooledRandom } from './crypto/pooledRandom.js';
 import type { EventBus } from './events/ports.js';
 import type { Metrics } from './observability/Metrics.js';
+import { redactUrl } from './observability/redactUrl.js';
 import type { RateLimiter } from './rate-limit/ports.js';
 import type { Store } from './store/ports.js';
 import type { WhatsApp } from './whatsapp/ports.js';
@@ -48,9 +49,28 @@ export const systemClock: Clock = { now: () => Date.now() };
 /** The process's one secure random source (pooled: see crypto/pooledRandom.ts). */
 export const systemRandom: Random = pooledRandom();
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({
+/** The request as Fastify logs it ("incoming request"), with secret query values masked (observability/redactUrl.ts). */
+function requestForLog(req: {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}) {
+  return {
+    method: req.method,
+    url: redactUrl(req.url ?? ''),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
+/** The process's logger; `destination` defaults to stdout (tests pass a stream to read the lines). */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level: config.logLevel,
+    serializers: { req: requestForLog },
     // Secrets never reach logs: redact the places they could appear.
     redact: {
       paths: [
@@ -66,10 +86,11 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Ensures the directory of a file path exists (for the SQLite file and generated secrets). */
 export function ensureDirFor(filePath: string): void {
-  mkdirSync(dirname(filePath), { recursive: true });
+  mkdirSync(dirname(filePath), { recursive: true, mode: 0o700 });
 }

@@ -544,7 +544,10 @@ function requestWith(method: string, url: string, headers: Record<string, string
     : jsonRequest(method, url, headers, body);
 }
 
-/** SHA-256 over every row of every table, in a stable order. */
+/**
+ * SHA-256 over every row of every table, in a stable order. The one change bad input may make is the audit of a wrong
+ * management key (issue 13: failed management authentications are audited), so those rows are left out.
+ */
 function databaseChecksum(db: Database): string {
   const hash = createHash('sha256');
   const tables = db
@@ -552,7 +555,10 @@ function databaseChecksum(db: Database): string {
     .all() as { name: string }[];
   for (const { name } of tables) {
     hash.update(`\u0001${name}\u0001`);
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+    const where = name === 'audit_events' ? ` WHERE type <> 'management-auth-failed'` : '';
+    for (const row of db.prepare(`SELECT * FROM "${name}"${where} ORDER BY rowid`).iterate()) {
+      hash.update(JSON.stringify(row));
+    }
   }
   return hash.digest('hex');
 }
@@ -715,6 +721,8 @@ async function prepare(provider: Provider): Promise<{ server: TestServer; clock:
       NOTP_RATE_LIMIT_POLLS_PER_PENDING_REF: '1000000',
       NOTP_RATE_LIMIT_REFRESH_PER_TOKEN: '1000000',
       NOTP_RATE_LIMIT_MANAGEMENT_PER_KEY: '1000000',
+      // Else the 11th wrong key would turn every later management case into a 429 (test/security/managementKeyGuessing.test.ts).
+      NOTP_RATE_LIMIT_MANAGEMENT_FAILURES_PER_IP: '1000000',
       NOTP_RATE_LIMIT_INBOUND_PER_SENDER: '1000000',
       ...(provider === 'twilio' ? TWILIO_ENV : {}),
     },

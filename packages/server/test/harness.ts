@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.js';
+import { type AppOptions, buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { closeDeps, createDeps } from '../src/createDeps.js';
 import type { Deps } from '../src/deps.js';
@@ -73,11 +73,13 @@ export function manualClock(start = Date.now()): ManualClock {
 
 /**
  * Starts a fresh server. `env` overrides any variable (e.g. NOTP_SESSION_TTL, NOTP_PENDING_TTL); `overrides`
- * replaces deps pieces (e.g. `{ clock: manualClock() }`) and survives restarts.
+ * replaces deps pieces (e.g. `{ clock: manualClock() }`) and survives restarts; `appOptions` sets buildApp's test seams
+ * (short HTTP timeouts, small long-poll bounds).
  */
 export async function startTestServer(
   env: Record<string, string> = {},
   overrides: Partial<Pick<Deps, 'clock' | 'log'>> = {},
+  appOptions: AppOptions = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'notp-test-'));
   const port = await freePort();
@@ -102,7 +104,7 @@ export async function startTestServer(
   const boot = async () => {
     deps = await createDeps(config, overrides);
     await bootstrapDevProject(deps);
-    app = await buildApp(deps);
+    app = await buildApp(deps, appOptions);
     await app.listen({ port, host: '127.0.0.1' });
   };
   await boot();

@@ -61,6 +61,11 @@ export const errors = Object.freeze({
   methodNotAllowed: def('E904002', 405, 'Method not allowed'),
   payloadTooLarge: def('E904003', 413, 'Request body too large'),
   unsupportedMediaType: def('E904004', 415, 'Unsupported content type'),
+  malformedUrl: def('E904005', 400, 'Malformed URL'),
+  urlTooLong: def('E904006', 414, 'URL too long'),
+  headersTooLarge: def('E904007', 431, 'Request headers too large'),
+  requestTimeout: def('E904008', 408, 'The request did not arrive in time'),
+  malformedHttp: def('E904009', 400, 'Malformed HTTP request'),
 
   // — E905: WhatsApp providers
   providerError: def('E905001', 502, 'The WhatsApp provider failed'),

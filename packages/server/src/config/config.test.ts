@@ -2,12 +2,69 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, maskedConfig } from './config.js';
 
+const CLOUD_API = {
+  NOTP_WHATSAPP_PROVIDER: 'cloud-api',
+  NOTP_CLOUD_API_APP_SECRET: 's',
+  NOTP_CLOUD_API_VERIFY_TOKEN: 'v',
+  NOTP_CLOUD_API_ACCESS_TOKEN: 'a',
+  NOTP_CLOUD_API_PHONE_NUMBER_ID: '1',
+  NOTP_WHATSAPP_NUMBER: '+16505550100',
+};
+
+describe('simulator exposure (issue 13, item 3)', () => {
+  it('listens on loopback in simulator mode and on every interface otherwise, unless HOST says', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig(CLOUD_API).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...CLOUD_API, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+  });
+
+  it.each([
+    [{ NODE_ENV: 'production' }, 'NODE_ENV=production'],
+    [{ NOTP_PUBLIC_URL: 'https://auth.example.com' }, 'NOTP_PUBLIC_URL=https://auth.example.com'],
+    [{ NOTP_PUBLIC_URL: 'http://10.1.2.3:4000' }, 'is not a loopback address'],
+    [{ NOTP_PUBLIC_URL: 'http://127.0.0.1.nip.io' }, 'is not a loopback address'],
+  ])('refuses to start the simulator with %j, naming the simulator and NOTP_SIMULATOR_PUBLIC', (env, why) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(why);
+    expect(() => loadConfig(env)).toThrow(/SIMULATOR.*NOTP_SIMULATOR_PUBLIC=on/s);
+    expect(loadConfig({ ...env, NOTP_SIMULATOR_PUBLIC: 'on' }).provider).toBe('simulator');
+  });
+
+  it.each([
+    'http://localhost:4000',
+    'http://app.localhost:3000',
+    'http://127.0.0.1:4000',
+    'http://127.8.9.10',
+    'http://[::1]:4000',
+  ])('starts the simulator with the loopback public URL %s', (url) => {
+    expect(loadConfig({ NOTP_PUBLIC_URL: url, NODE_ENV: 'test' }).provider).toBe('simulator');
+  });
+
+  it('lets real providers run with NODE_ENV=production and a public URL', () => {
+    const c = loadConfig({ ...CLOUD_API, NODE_ENV: 'production', NOTP_PUBLIC_URL: 'https://auth.example.com' });
+    expect(c.publicUrl).toBe('https://auth.example.com');
+  });
+
+  it('NOTP_METRICS_TOKEN: at least 16 characters, masked in the start-up log', () => {
+    expect(() => loadConfig({ NOTP_METRICS_TOKEN: 'short' })).toThrow('NOTP_METRICS_TOKEN');
+    const c = loadConfig({ NOTP_METRICS_TOKEN: 'metrics-token-0123456789' });
+    expect(c.metricsToken).toBe('metrics-token-0123456789');
+    expect(JSON.stringify(maskedConfig(c))).not.toContain('metrics-token-0123456789');
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+  });
+
+  it('rejects a NOTP_SIMULATOR_PUBLIC that is not on/off', () => {
+    expect(() => loadConfig({ NOTP_SIMULATOR_PUBLIC: 'yes' })).toThrow('NOTP_SIMULATOR_PUBLIC');
+  });
+});
+
 describe('loadConfig', () => {
   it('runs with no environment at all (the embedded default)', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
       port: 4000,
-      host: '0.0.0.0',
+      host: '127.0.0.1', // simulator mode: loopback only (issue 13, item 3)
       databaseUrl: 'sqlite:./data/notp.db',
       publicUrl: 'http://localhost:4000',
       provider: 'simulator',
@@ -19,7 +76,8 @@ describe('loadConfig', () => {
 
   it('derives the public URL from PORT and strips a trailing slash from NOTP_PUBLIC_URL', () => {
     expect(loadConfig({ PORT: '5123' }).publicUrl).toBe('http://localhost:5123');
-    expect(loadConfig({ NOTP_PUBLIC_URL: 'https://auth.example.com/' }).publicUrl).toBe('https://auth.example.com');
+    const env = { NOTP_PUBLIC_URL: 'https://auth.example.com/', NOTP_SIMULATOR_PUBLIC: 'on' };
+    expect(loadConfig(env).publicUrl).toBe('https://auth.example.com');
   });
 
   it.each([

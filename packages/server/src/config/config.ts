@@ -46,7 +46,10 @@ const intIn = (min: number, max: number) =>
 
 const schema = z.object({
   PORT: intIn(0, 65535).default(4000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).optional(), // default: 127.0.0.1 in simulator mode, 0.0.0.0 otherwise
+  /** notp extension: allow simulator mode with NODE_ENV=production or a non-loopback NOTP_PUBLIC_URL (exposes it). */
+  NOTP_SIMULATOR_PUBLIC: z.enum(['on', 'off']).default('off'),
+  NODE_ENV: z.string().optional(),
   DATABASE_URL: z
     .string()
     .default('sqlite:./data/notp.db')
@@ -87,6 +90,7 @@ const schema = z.object({
   NOTP_RATE_LIMIT_POLLS_PER_PENDING_REF: intIn(0, 1_000_000).optional(), // per second
   NOTP_RATE_LIMIT_REFRESH_PER_TOKEN: intIn(0, 1_000_000).optional(), // per minute
   NOTP_RATE_LIMIT_MANAGEMENT_PER_KEY: intIn(0, 1_000_000).optional(), // per minute
+  NOTP_RATE_LIMIT_MANAGEMENT_FAILURES_PER_IP: intIn(0, 1_000_000).optional(), // per 15 minutes
   /**
    * notp extension: the proxies whose X-Forwarded-For is believed (client IP for rate limits, login history, audit):
    * comma-separated IPs, CIDR ranges and the names loopback / linklocal / uniquelocal, or a hop count (1–10).
@@ -110,6 +114,8 @@ const schema = z.object({
    * (maintenance/startJanitor.ts). 0 = keep forever.
    */
   NOTP_AUDIT_RETENTION_DAYS: intIn(0, 36_500).default(365),
+  /** notp extension: when set, GET /metrics requires `Authorization: Bearer <this>` (constant-time compare). */
+  NOTP_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where the embedded default keeps generated secrets (master key) next to the SQLite file. */
   NOTP_DATA_DIR: z.string().default('./data'),
   /** notp extension: the SQLite driver; auto = node:sqlite on Node ≥ 24, better-sqlite3 below (store/sqlite/sqliteDriver.ts). */
@@ -159,6 +165,8 @@ export interface Config {
   trustedProxies: number | string[] | false;
   /** NOTP_AUDIT_RETENTION_DAYS: audit events and login history older than this many days are deleted; 0 = never. */
   auditRetentionDays: number;
+  /** NOTP_METRICS_TOKEN: the bearer token GET /metrics requires; undefined = /metrics is open. */
+  metricsToken: string | undefined;
 }
 
 /** The environment variable that sets each limit's count. */
@@ -169,6 +177,7 @@ export const RATE_LIMIT_ENV: Readonly<Record<RateLimitName, string>> = Object.fr
   pollsPerPendingRef: 'NOTP_RATE_LIMIT_POLLS_PER_PENDING_REF',
   refreshPerToken: 'NOTP_RATE_LIMIT_REFRESH_PER_TOKEN',
   managementPerKey: 'NOTP_RATE_LIMIT_MANAGEMENT_PER_KEY',
+  managementFailuresPerIp: 'NOTP_RATE_LIMIT_MANAGEMENT_FAILURES_PER_IP',
 });
 
 /** The simulator's business number: a real-format US number (WHATSAPP.md: never +1 555 fixtures for validation). */
@@ -206,11 +215,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('  NOTP_MASTER_KEY: required with PostgreSQL (64 hex characters; encrypts signing keys at rest)');
   }
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
+  if (e.NOTP_WHATSAPP_PROVIDER === 'simulator' && e.NOTP_SIMULATOR_PUBLIC !== 'on') refuseExposedSimulator(e);
 
   const publicUrl = (e.NOTP_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.NOTP_WHATSAPP_PROVIDER === 'simulator' ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: e.DATABASE_URL,
     sqliteDriver: e.NOTP_SQLITE_DRIVER,
     redisUrl: e.REDIS_URL,
@@ -241,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: e.NOTP_RATE_LIMIT === 'on',
     trustedProxies: e.NOTP_TRUSTED_PROXIES ?? false,
     auditRetentionDays: e.NOTP_AUDIT_RETENTION_DAYS,
+    metricsToken: e.NOTP_METRICS_TOKEN,
     rateLimits: Object.freeze(
       Object.fromEntries(
         (Object.keys(DEFAULT_RATE_LIMITS) as RateLimitName[]).map((name) => {
@@ -253,7 +264,42 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   });
 }
 
-const SECRET_KEYS = new Set(['managementKey', 'masterKeyHex', 'appSecret', 'verifyToken', 'accessToken', 'authToken']);
+/** True for localhost, *.localhost, 127.0.0.0/8 and ::1: a URL only this machine reaches. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1' || host === '0:0:0:0:0:0:0:1';
+}
+
+/** Simulator mode lets anyone log in as any phone: refuse a setup that looks public (issue 13, item 3). */
+function refuseExposedSimulator(e: { NODE_ENV?: string | undefined; NOTP_PUBLIC_URL?: string | undefined }): void {
+  const why =
+    e.NODE_ENV === 'production'
+      ? 'NODE_ENV=production'
+      : e.NOTP_PUBLIC_URL !== undefined && !isLoopbackHost(new URL(e.NOTP_PUBLIC_URL).hostname)
+        ? `NOTP_PUBLIC_URL=${e.NOTP_PUBLIC_URL} is not a loopback address`
+        : null;
+  if (why === null) return;
+  throw new ConfigError(
+    `refusing to start the WhatsApp SIMULATOR with ${why}: in simulator mode anyone can log in as any phone. ` +
+      'Set NOTP_WHATSAPP_PROVIDER to cloud-api or twilio for a real deployment, or NOTP_SIMULATOR_PUBLIC=on if you ' +
+      'really mean to expose the simulator (a shared test server).',
+  );
+}
+
+const SECRET_KEYS = new Set([
+  'managementKey',
+  'masterKeyHex',
+  'appSecret',
+  'verifyToken',
+  'accessToken',
+  'authToken',
+  'metricsToken',
+]);
 
 /** The config with secrets masked, for the start-up log line. */
 export function maskedConfig(config: Config): Record<string, unknown> {

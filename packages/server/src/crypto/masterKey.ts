@@ -30,7 +30,7 @@ export function loadOrCreateMasterKey(
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
 
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 }); // new directories only: private to the server's user
   const key = randomBytes(32);
   try {
     // 'wx': if another process created the file meanwhile, use theirs instead of overwriting it.

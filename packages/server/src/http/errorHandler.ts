@@ -1,6 +1,7 @@
 // The one error handler: any thrown error → the contract's JSON error body with a catalogue code (never a bare 500).
 import { errors, NotpError, type ErrorDef } from '@notp/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { drainRequest, frameworkErrorToNotp, notFoundOrWrongMethod } from './frameworkErrors.js';
 
 /** Maps Fastify's own framing errors (bad JSON, body too large, validation) onto the catalogue. */
 function fromFastifyError(err: FastifyError): NotpError | null {
@@ -31,13 +32,20 @@ function fromFastifyError(err: FastifyError): NotpError | null {
   return null;
 }
 
+/** Fastify's `frameworkErrors` option: the router's own errors answer with the catalogue's body too. */
+export function onFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const err = frameworkErrorToNotp(error);
+  request.log.info({ code: err.code, detail: error.code }, 'bad request');
+  void sendError(reply, err);
+}
+
 export function sendError(reply: FastifyReply, err: NotpError): FastifyReply {
   if (err.retryAfter !== undefined) reply.header('retry-after', String(err.retryAfter));
   return reply.status(err.status).type('application/json; charset=utf-8').send(err.toBody());
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     let err: NotpError;
     if (error instanceof NotpError) {
       err = error;
@@ -53,13 +61,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
         request.log.error({ err: error }, 'unhandled error');
       }
     }
+    // A refused upload is read to its end first, so the client gets to read the 413 (CONTRACT.md §1).
+    if (err.code === errors.payloadTooLarge.code) await drainRequest(request.raw);
     return sendError(reply, err);
   });
 
+  // A known path with the wrong method is a 405 with `Allow`, an unknown path a 404 (CONTRACT.md §1).
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    return sendError(
-      reply,
-      new NotpError(errors.routeNotFound, { message: `No route ${request.method} ${request.url.split('?')[0]}` }),
-    );
+    return sendError(reply, notFoundOrWrongMethod(app, request, reply));
   });
 }

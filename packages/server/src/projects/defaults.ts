@@ -38,4 +38,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<RateLimitSettings> = Object.freeze({
   pollsPerPendingRef: { limit: 5, windowMs: SECOND }, // the public SDKs poll once a second
   refreshPerToken: { limit: 30, windowMs: MINUTE }, // several tabs refreshing together stay well under it
   managementPerKey: { limit: 600, windowMs: MINUTE },
+  // Wrong management keys per client address: 10 per 15 min, then every management call from it is refused until the
+  // window ends (Auth0's brute-force protection blocks after 10 failures; Keycloak's lockout waits up to 15 min).
+  managementFailuresPerIp: { limit: 10, windowMs: 15 * MINUTE },
 });

@@ -61,6 +61,31 @@ export function runRateLimiterConformance(opts: RateLimiterConformanceOptions): 
       expect((await limiter.hit(short, { limit: 0, windowMs: 200 })).retryAfterSec).toBe(1);
     });
 
+    it('peek: reports the window without counting; refused once `limit` hits were counted', async () => {
+      const limiter = await make();
+      const k = key('peek');
+      const rule = { limit: 2, windowMs: 60_000 };
+      expect(await limiter.peek(k, rule)).toMatchObject({ allowed: true, remaining: 2 });
+      for (let i = 0; i < 5; i++) await limiter.peek(k, rule);
+      expect((await limiter.hit(k, rule)).remaining).toBe(1); // five peeks counted nothing
+      expect(await limiter.peek(k, rule)).toMatchObject({ allowed: true, remaining: 1 });
+      await limiter.hit(k, rule);
+      const refused = await limiter.peek(k, rule);
+      expect(refused.allowed).toBe(false);
+      expect(refused.remaining).toBe(0);
+      expect(refused.retryAfterSec).toBeGreaterThanOrEqual(1);
+      expect(refused.retryAfterSec).toBeLessThanOrEqual(60);
+    });
+
+    it('peek: a window that ended reads as fresh', async () => {
+      const limiter = await make();
+      const k = key('peek-reset');
+      const rule = { limit: 1, windowMs: 200 };
+      await limiter.hit(k, rule);
+      expect((await limiter.peek(k, rule)).allowed).toBe(false);
+      await within(3_000, async () => (await limiter.peek(k, rule)).allowed);
+    });
+
     it('hit: keys are independent', async () => {
       const limiter = await make();
       const rule = { limit: 1, windowMs: 60_000 };

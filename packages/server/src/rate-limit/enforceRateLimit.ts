@@ -46,3 +46,44 @@ export async function enforceRateLimit(
     detail: `rate limit ${name} (${rule.limit} per ${rule.windowMs} ms)`,
   });
 }
+
+/**
+ * Refuses (429) without counting when `name` is already used up for `subject` — for limits that count failures only
+ * (`countRateLimitFailure`) and then refuse every attempt, right or wrong, until the window ends, so a guesser learns
+ * nothing from the answers. Fails open like enforceRateLimit.
+ */
+export async function refuseIfRateLimited(
+  deps: Pick<Deps, 'config' | 'rateLimiter' | 'log'>,
+  name: RateLimitName,
+  subject: string,
+): Promise<void> {
+  if (!deps.config.rateLimit) return;
+  const rule = rateLimitRule(deps.config, name);
+  let decision: Awaited<ReturnType<Deps['rateLimiter']['peek']>>;
+  try {
+    decision = await deps.rateLimiter.peek(`${name}:*:${subject}`, rule);
+  } catch (err) {
+    deps.log.warn({ limit: name, error: err instanceof Error ? err.message : String(err) }, 'rate limiter unavailable');
+    return;
+  }
+  if (decision.allowed) return;
+  throw new NotpError(errors.rateLimited, {
+    message: `Too many failed attempts: try again in ${decision.retryAfterSec} s`,
+    retryAfter: decision.retryAfterSec,
+    detail: `rate limit ${name} (${rule.limit} per ${rule.windowMs} ms) used up`,
+  });
+}
+
+/** Counts one failure of `name` for `subject` (server-wide, not per project); never throws. */
+export async function countRateLimitFailure(
+  deps: Pick<Deps, 'config' | 'rateLimiter' | 'log'>,
+  name: RateLimitName,
+  subject: string,
+): Promise<void> {
+  if (!deps.config.rateLimit) return;
+  try {
+    await deps.rateLimiter.hit(`${name}:*:${subject}`, rateLimitRule(deps.config, name));
+  } catch (err) {
+    deps.log.warn({ limit: name, error: err instanceof Error ? err.message : String(err) }, 'rate limiter unavailable');
+  }
+}

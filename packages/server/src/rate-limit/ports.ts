@@ -24,6 +24,11 @@ export interface RateLimiter {
    * count resets when it ends (fixed window). Refused hits count too, so hammering does not shorten the wait.
    */
   hit(key: string, rule: RateLimitRule): Promise<RateLimitDecision>;
+  /**
+   * The decision the key's window stands at, without counting a hit: `allowed` is false once `limit` hits were
+   * counted in the live window (for limits that count failures only and refuse everything once used up).
+   */
+  peek(key: string, rule: RateLimitRule): Promise<RateLimitDecision>;
   /** Releases timers and connections. */
   close(): Promise<void>;
 }
@@ -42,6 +47,8 @@ export interface RateLimitSettings {
   refreshPerToken: RateLimitRule;
   /** Management API calls per management key. */
   managementPerKey: RateLimitRule;
+  /** Failed management authentications (wrong key) per client address, across projects; once used up, all refused. */
+  managementFailuresPerIp: RateLimitRule;
 }
 
 export type RateLimitName = keyof RateLimitSettings;

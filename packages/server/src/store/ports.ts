@@ -359,7 +359,8 @@ export type AuditEventType =
   | 'logout-all'
   | 'session-revoked'
   | 'key-rotated'
-  | 'management';
+  | 'management'
+  | 'management-auth-failed';
 
 export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = Object.freeze([
   'signup',
@@ -372,6 +373,7 @@ export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = Object.freeze([
   'session-revoked',
   'key-rotated',
   'management',
+  'management-auth-failed',
 ]);
 
 export interface AuditEvent {
@@ -384,7 +386,7 @@ export interface AuditEvent {
   /** The client's IP ('' when not from a request, e.g. the CLI). */
   ip: string;
   userAgent: string;
-  /** 'login-failed': the catalogue code of the failure; otherwise null. */
+  /** 'login-failed', 'management-auth-failed': the catalogue code of the failure; otherwise null. */
   reason: string | null;
   /** A few safe words on what happened (`POST /v1/mgmt/user/create`, `kid …`); never a secret. */
   detail: string;

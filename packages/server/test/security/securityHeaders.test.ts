@@ -66,7 +66,7 @@ describe('security headers', () => {
 describe('on an https public URL', () => {
   let https: TestServer;
   beforeAll(async () => {
-    https = await startTestServer({ NOTP_PUBLIC_URL: 'https://auth.example.com' });
+    https = await startTestServer({ NOTP_PUBLIC_URL: 'https://auth.example.com', NOTP_SIMULATOR_PUBLIC: 'on' });
   });
   afterAll(() => https.close());
 

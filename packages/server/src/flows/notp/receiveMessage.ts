@@ -67,12 +67,13 @@ export async function receiveMessage(deps: Deps, msg: InboundMessage): Promise<v
     await deps.store.webhookMessages.record(msg.messageKey, now);
     return;
   }
-  const say = (kind: ReplyKind) => reply(deps, project, pending, msg, kind);
-
-  // Not live any more: tell the sender once (the message key makes a redelivery silent).
+  // Not live any more: tell the sender once per login (the message key makes a redelivery silent, the login's marker
+  // a re-sent code).
   const expired = now >= pending.expiresAt || msg.timestamp < pending.createdAt - CLOCK_SKEW_MS;
   if (expired || (pending.status !== 'pending' && pending.status !== 'awaiting-confirmation')) {
-    if (await deps.store.webhookMessages.record(msg.messageKey, now)) say(notLiveReply(pending));
+    if (await deps.store.webhookMessages.record(msg.messageKey, now)) {
+      await replyNotLiveOnce(deps, project, pending, msg, notLiveReply(pending), now);
+    }
     return;
   }
 
@@ -144,7 +145,7 @@ async function completeVerification(
       return;
     case 'not-pending':
       // Lost a race (another message, or expiry): re-read to say which.
-      say(notLiveReply((await deps.store.pendingAuths.get(pending.id)) ?? pending));
+      await replyNotLiveOnce(deps, project, pending, msg, notLiveReply(await currentOf(deps, pending)), now);
       return;
     case 'login-id-taken':
       // Someone took the login id (or phone) between start and now; the store wrote nothing, so fail cleanly.
@@ -178,7 +179,7 @@ async function askConfirmation(
   });
   if (result === 'duplicate-message') return;
   if (result !== 'ok') {
-    reply(deps, project, pending, msg, notLiveReply((await deps.store.pendingAuths.get(pending.id)) ?? pending));
+    await replyNotLiveOnce(deps, project, pending, msg, notLiveReply(await currentOf(deps, pending)), now);
     return;
   }
   if (!msg.waId) return; // unreachable: receiveMessage failed withheld phones before; keeps `to` typed
@@ -246,7 +247,9 @@ async function receiveConfirmationAnswer(deps: Deps, msg: InboundMessage, button
   }
   if (now >= pending.expiresAt || msg.timestamp < pending.createdAt - CLOCK_SKEW_MS) {
     // Tapped too late: one short answer per tap (a redelivery of the same tap stays silent).
-    if (await deps.store.webhookMessages.record(msg.messageKey, now)) reply(deps, project, pending, msg, 'expired');
+    if (await deps.store.webhookMessages.record(msg.messageKey, now)) {
+      await replyNotLiveOnce(deps, project, pending, msg, 'expired', now);
+    }
     return;
   }
   if (answer.answer === 'no') {
@@ -310,7 +313,30 @@ async function failPending(
     await deps.events.publish(pendingChannel(pending.id), PENDING_CHANGED);
     reply(deps, project, pending, msg, kind);
   } else if (result === 'not-pending') {
-    reply(deps, project, pending, msg, notLiveReply((await deps.store.pendingAuths.get(pending.id)) ?? pending));
+    await replyNotLiveOnce(deps, project, pending, msg, notLiveReply(await currentOf(deps, pending)), now);
+  }
+}
+
+/** The pending login as stored now (after a lost race), or as we last read it if it vanished. */
+async function currentOf(deps: Deps, pending: PendingAuthRecord): Promise<PendingAuthRecord> {
+  return (await deps.store.pendingAuths.get(pending.id)) ?? pending;
+}
+
+/**
+ * The one "no longer live" answer ('already-used' or 'expired') a login ever gets: a used code re-sent 20 times, each a
+ * new message, is answered once (a marker keyed by the login in the message-dedupe store, so every instance agrees).
+ * Each message costs us money and is a way to spam a number; the sender learned the answer the first time.
+ */
+async function replyNotLiveOnce(
+  deps: Deps,
+  project: ProjectRecord,
+  pending: PendingAuthRecord,
+  msg: InboundMessage,
+  kind: ReplyKind,
+  now: number,
+): Promise<void> {
+  if (await deps.store.webhookMessages.record(`notp:not-live-reply:${pending.id}`, now)) {
+    reply(deps, project, pending, msg, kind);
   }
 }
 

@@ -142,7 +142,10 @@ describe('issueSession', () => {
   ])(
     'cookie delivery (%s): DS and HttpOnly DSR cookies instead of body tokens, Secure=%s',
     async (publicUrl, secure) => {
-      await setUp({ tokenDelivery: 'cookies', cookieDomain: 'example.com' }, { NOTP_PUBLIC_URL: publicUrl });
+      await setUp(
+        { tokenDelivery: 'cookies', cookieDomain: 'example.com' },
+        { NOTP_PUBLIC_URL: publicUrl, NOTP_SIMULATOR_PUBLIC: 'on' },
+      );
       const issued = await issueSession(kit.deps, { project: kit.project, user: kit.user, amr: ['whatsapp'] });
       expect(issued.response.sessionJwt).toBe('');
       expect(issued.response).not.toHaveProperty('refreshJwt');

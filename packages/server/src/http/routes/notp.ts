@@ -3,7 +3,7 @@ import { MAX_WAIT_SEC, routes } from '@notp/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RouteOptions } from '../../app.js';
 import { pendingSession } from '../../flows/notp/pendingSession.js';
-import { PendingWaits } from '../../flows/notp/PendingWaits.js';
+import { type LongPollBounds, PendingWaits } from '../../flows/notp/PendingWaits.js';
 import { type StartInput, startLogin } from '../../flows/notp/startLogin.js';
 import { needsRefreshToken } from '../../flows/notp/startSteps.js';
 import type { PendingKind } from '../../store/ports.js';
@@ -121,9 +121,12 @@ export function preferredWait(header: string | string[] | undefined): number | u
   return undefined;
 }
 
-export async function notpRoutes(app: FastifyInstance, opts: RouteOptions): Promise<void> {
+export async function notpRoutes(
+  app: FastifyInstance,
+  opts: RouteOptions & { longPolls?: LongPollBounds },
+): Promise<void> {
   const { deps } = opts;
-  const waits = new PendingWaits(deps.events);
+  const waits = new PendingWaits(deps.events, opts.longPolls);
   // preClose runs while the server still holds connections: answer every held long-poll now, so close() need not
   // wait out their deadlines (CONTRACT.md §1: never drop a connection mid-request). onClose covers inject()-only use.
   app.addHook('preClose', (done) => {
@@ -176,7 +179,7 @@ export async function notpRoutes(app: FastifyInstance, opts: RouteOptions): Prom
       const { ip, userAgent } = clientOf(request);
       const issued = await pendingSession(deps, project, {
         pendingRef: request.body.pendingRef,
-        ...(waitSec !== undefined ? { waitSec, waits } : {}),
+        ...(waitSec !== undefined ? { waitSec, waits: waits.forClient(ip) } : {}),
         ip,
         userAgent,
       });

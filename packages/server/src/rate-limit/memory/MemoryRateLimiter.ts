@@ -55,6 +55,17 @@ export class MemoryRateLimiter implements RateLimiter {
     };
   }
 
+  async peek(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
+    const now = this.now();
+    const w = this.windows.get(key);
+    if (!w || w.resetAt <= now) return { allowed: true, remaining: rule.limit, retryAfterSec: 1 };
+    return {
+      allowed: w.count < rule.limit,
+      remaining: Math.max(0, rule.limit - w.count),
+      retryAfterSec: Math.max(1, Math.ceil((w.resetAt - now) / 1000)),
+    };
+  }
+
   /** Drops every expired window. */
   sweep(now = this.now()): number {
     let dropped = 0;

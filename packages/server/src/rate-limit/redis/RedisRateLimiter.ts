@@ -19,6 +19,9 @@ return { count, ttl }
 
 type RedisWithHit = Redis & { notpRateHit(key: string, windowMs: number): Promise<[number, number]> };
 
+/** Counter and remaining window, read together (MULTI) so they describe the same window. */
+type PeekReply = [[Error | null, string | null], [Error | null, number]];
+
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: RedisWithHit;
   private readonly owned: boolean;
@@ -43,6 +46,17 @@ export class RedisRateLimiter implements RateLimiter {
       allowed,
       remaining: Math.max(0, rule.limit - count),
       retryAfterSec: Math.max(1, Math.ceil(ttlMs / 1000)),
+    };
+  }
+
+  async peek(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
+    const full = RATE_LIMIT_KEY_PREFIX + key;
+    const [[, raw], [, ttlMs]] = (await this.redis.multi().get(full).pttl(full).exec()) as PeekReply;
+    const count = raw === null || ttlMs <= 0 ? 0 : Number(raw);
+    return {
+      allowed: count < rule.limit,
+      remaining: Math.max(0, rule.limit - count),
+      retryAfterSec: Math.max(1, Math.ceil(Math.max(0, ttlMs) / 1000)),
     };
   }
 

@@ -3,10 +3,9 @@
 // Multi-statement writes run as BEGIN IMMEDIATE transactions: the write lock is taken up front, so a writer in
 // another process (a CLI command, a second server on the same file) makes us wait up to busy_timeout instead of
 // failing halfway with SQLITE_BUSY.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Store } from '../ports.js';
 import { applyMigrations } from './applyMigrations.js';
+import { prepareDatabaseFile } from './privateFiles.js';
 import { SqliteAuditStore } from './SqliteAuditStore.js';
 import { SqliteKeyStore } from './SqliteKeyStore.js';
 import { SqliteLoginHistoryStore } from './SqliteLoginHistoryStore.js';
@@ -57,7 +56,8 @@ export class SqliteStore implements Store {
    * `driver` defaults to `auto`: node:sqlite on Node ≥ 24, better-sqlite3 below (NOTP_SQLITE_DRIVER in the config).
    */
   static open(path: string, options: { driver?: SqliteDriverName | 'auto' } = {}): SqliteStore {
-    if (path !== SQLITE_MEMORY) mkdirSync(dirname(path), { recursive: true });
+    // Private files: 0700 directory, 0600 database/WAL/SHM (docs/security.md "Secrets at rest").
+    if (path !== SQLITE_MEMORY) prepareDatabaseFile(path);
     const db = openSqliteDatabase(path, resolveSqliteDriver(options.driver ?? 'auto'));
     try {
       // WAL: readers never block the writer, and a commit is one sequential append.

@@ -12,6 +12,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { jwksRoutes } from './http/routes/jwks.js';
 import { managementRoutes } from './http/routes/management.js';
 import { notpRoutes } from './http/routes/notp.js';
+import { projectRoutes } from './http/routes/project.js';
 import { sdkRoutes } from './http/routes/sdk.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { simulatorRoutes } from './http/routes/simulator.js';
@@ -61,6 +62,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(notpRoutes, opts);
   await app.register(sessionRoutes, opts);
   await app.register(managementRoutes, opts);
+  await app.register(projectRoutes, opts);
   await app.register(webhookRoutes, opts);
   await app.register(simulatorRoutes, opts);
   await app.register(sdkRoutes, opts);

@@ -1,13 +1,17 @@
 // CORS per project (CONTRACT.md §1): echo an allowed Origin (never `*`) with credentials; foreign origins get nothing.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
+import { projectChangedChannel } from '../events/ports.js';
 import { parseBearer } from './auth.js';
 
 const ALLOWED_HEADERS = new Set(['authorization', 'content-type', 'prefer', 'accept', 'accept-language']);
 const ALLOWED_HEADER_PREFIXES = ['x-descope-', 'x-notp-'];
 const EXPOSED_HEADERS = 'Preference-Applied, Retry-After';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-/** How long the origin lists of all projects are cached in memory. */
+/**
+ * How long the origin lists of all projects are cached in memory. A change through the API drops the cache on every
+ * instance at once (event bus); this bound only matters when such an event is lost.
+ */
 const ORIGINS_CACHE_MS = 5_000;
 
 /** True when `origin` matches a pattern: an exact origin, or `scheme://host:*` for any port. */
@@ -28,8 +32,8 @@ export class OriginPolicy {
 
   constructor(private readonly deps: Pick<Deps, 'store' | 'clock'>) {}
 
-  private async refresh(): Promise<void> {
-    if (this.deps.clock.now() - this.loadedAt < ORIGINS_CACHE_MS) return;
+  private async refresh(force = false): Promise<void> {
+    if (!force && this.deps.clock.now() - this.loadedAt < ORIGINS_CACHE_MS) return;
     // Coalesce concurrent refreshes into one store read.
     this.loading ??= (async () => {
       try {
@@ -43,9 +47,19 @@ export class OriginPolicy {
     await this.loading;
   }
 
-  /** Origin allowed by this project (or, without a project id, by any project). */
+  /**
+   * Origin allowed by this project (or, without a project id, by any project). A refusal is re-checked against the
+   * store first: an origin just added on another instance is allowed at once, even before its event arrives here
+   * (concurrent re-checks share one read).
+   */
   async allows(origin: string, projectId: string | undefined): Promise<boolean> {
     await this.refresh();
+    if (this.cachedAllows(origin, projectId)) return true;
+    await this.refresh(true);
+    return this.cachedAllows(origin, projectId);
+  }
+
+  private cachedAllows(origin: string, projectId: string | undefined): boolean {
     if (projectId !== undefined) {
       const patterns = this.byProject.get(projectId);
       return patterns?.some((p) => originMatches(p, origin)) ?? false;
@@ -87,6 +101,9 @@ function allowOrigin(reply: FastifyReply, origin: string): void {
 
 export function registerCors(app: FastifyInstance, deps: Deps): OriginPolicy {
   const policy = new OriginPolicy(deps);
+  // A project's settings changed on some instance: the next request here reads the new origin lists.
+  const unsubscribe = deps.events.subscribe(projectChangedChannel, () => policy.invalidate());
+  app.addHook('onClose', async () => unsubscribe());
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
     if (typeof origin !== 'string' || origin === '') return;

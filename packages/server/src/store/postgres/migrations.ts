@@ -165,4 +165,16 @@ CREATE INDEX audit_events_at ON audit_events (at);
 CREATE INDEX login_history_login_time ON login_history (login_time);
 `,
   },
+  {
+    version: 5,
+    name: 'project name is the name in messages',
+    // settings.appName (what WhatsApp messages said) becomes the project's name, the one source from now on; the
+    // setting is dropped. Every project created before this had one (the development project).
+    sql: `
+UPDATE projects
+   SET name = settings->>'appName',
+       settings = settings - 'appName'
+ WHERE jsonb_typeof(settings->'appName') = 'string';
+`,
+  },
 ];

@@ -172,4 +172,16 @@ CREATE INDEX audit_events_at ON audit_events (at);
 CREATE INDEX login_history_login_time ON login_history (login_time);
 `,
   },
+  {
+    version: 5,
+    name: 'project name is the name in messages',
+    // settings.appName (what WhatsApp messages said) becomes the project's name, the one source from now on; the
+    // setting is dropped. Every project created before this had one (the development project).
+    sql: `
+UPDATE projects
+   SET name = json_extract(settings, '$.appName'),
+       settings = json_remove(settings, '$.appName')
+ WHERE json_type(settings, '$.appName') = 'text';
+`,
+  },
 ];

@@ -8,6 +8,7 @@ const ALLOWED_HEADERS = new Set(['authorization', 'content-type', 'prefer', 'acc
 const ALLOWED_HEADER_PREFIXES = ['x-descope-', 'x-notp-'];
 const EXPOSED_HEADERS = 'Preference-Applied, Retry-After';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
+const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
 /**
  * How long the origin lists of all projects are cached in memory. A change through the API drops the cache on every
  * instance at once (event bus); this bound only matters when such an event is lost.
@@ -24,7 +25,7 @@ export function originMatches(pattern: string, origin: string): boolean {
   return /^\d{1,5}$/.test(origin.slice(base.length + 1));
 }
 
-/** Cached view of every project's allowed origins. */
+/** Which origins may call: per project from its row, for preflights from a cached view of every project's lists. */
 export class OriginPolicy {
   private byProject = new Map<string, string[]>();
   private loadedAt = -Infinity;
@@ -48,22 +49,25 @@ export class OriginPolicy {
   }
 
   /**
-   * Origin allowed by this project (or, without a project id, by any project). A refusal is re-checked against the
-   * store first: an origin just added on another instance is allowed at once, even before its event arrives here
-   * (concurrent re-checks share one read).
+   * Origin allowed by this project (or, without a project id, by any project). A request naming its project reads
+   * that project's row (what the request itself does next), so a change applies to it at once on every instance.
+   * A preflight (no project id) uses the cached lists of all projects; a refusal is re-checked against the store
+   * first, so an origin just added on another instance is allowed at once (concurrent re-checks share one read),
+   * and a removed one stops being allowed as soon as the change's event arrives (or the cache bound passes).
    */
   async allows(origin: string, projectId: string | undefined): Promise<boolean> {
+    if (projectId !== undefined) {
+      if (!PROJECT_ID.test(projectId)) return false;
+      const project = await this.deps.store.projects.get(projectId);
+      return project?.settings.allowedOrigins.some((p) => originMatches(p, origin)) ?? false;
+    }
     await this.refresh();
-    if (this.cachedAllows(origin, projectId)) return true;
+    if (this.anyAllows(origin)) return true;
     await this.refresh(true);
-    return this.cachedAllows(origin, projectId);
+    return this.anyAllows(origin);
   }
 
-  private cachedAllows(origin: string, projectId: string | undefined): boolean {
-    if (projectId !== undefined) {
-      const patterns = this.byProject.get(projectId);
-      return patterns?.some((p) => originMatches(p, origin)) ?? false;
-    }
+  private anyAllows(origin: string): boolean {
     for (const patterns of this.byProject.values()) {
       if (patterns.some((p) => originMatches(p, origin))) return true;
     }

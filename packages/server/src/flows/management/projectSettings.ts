@@ -3,7 +3,7 @@ import { errors, NotpError } from '@notp/core';
 import { recordAudit } from '../../audit/recordAudit.js';
 import type { Deps } from '../../deps.js';
 import { projectChangedChannel } from '../../events/ports.js';
-import { parseSettingsPatch, projectNameProblem } from '../../projects/projectSettings.js';
+import { parseSettingsPatch, projectNameProblem, projectSettingsSchema } from '../../projects/projectSettings.js';
 import type { ProjectRecord, ProjectSettings } from '../../store/ports.js';
 
 type Client = { ip: string; userAgent: string };
@@ -12,9 +12,14 @@ type FlowDeps = Pick<Deps, 'store' | 'events' | 'clock' | 'log'>;
 /** Compare-and-set attempts before a PATCH gives up (each retry means another change landed in between). */
 const ATTEMPTS = 5;
 
-/** `GET /v1/mgmt/notp/project`: what an operator can see and change (never the management key's hash). */
+/**
+ * `GET /v1/mgmt/notp/project`: what an operator can see and change (never the management key's hash). Settings added
+ * since the project was stored show their defaults.
+ */
 export function projectView(project: ProjectRecord): { projectId: string; name: string; settings: ProjectSettings } {
-  return { projectId: project.projectId, name: project.name, settings: project.settings };
+  const parsed = projectSettingsSchema.safeParse(project.settings);
+  const settings = parsed.success ? (parsed.data as ProjectSettings) : project.settings;
+  return { projectId: project.projectId, name: project.name, settings };
 }
 
 /**

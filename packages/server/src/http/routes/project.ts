@@ -8,8 +8,15 @@ import { projectSettingsSchema } from '../../projects/projectSettings.js';
 import { clientOf } from '../auth.js';
 import { requireManagement } from '../managementAuth.js';
 
-/** The settings as JSON Schema, generated from the one zod schema (so the answer's shape cannot drift from it). */
-const { $schema: _dialect, ...settingsJsonSchema } = z.toJSONSchema(projectSettingsSchema, { io: 'output' });
+/**
+ * The settings as JSON Schema, generated from the one zod schema (so the answer's shape cannot drift from it). No
+ * top-level `required`: a project stored before a new setting existed must still be answered, not fail serialising.
+ */
+const {
+  $schema: _dialect,
+  required: _required,
+  ...settingsJsonSchema
+} = z.toJSONSchema(projectSettingsSchema, { io: 'output' });
 
 export async function projectRoutes(app: FastifyInstance, { deps }: RouteOptions): Promise<void> {
   app.get(

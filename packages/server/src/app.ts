@@ -16,6 +16,7 @@ import { jwksRoutes } from './http/routes/jwks.js';
 import { managementRoutes } from './http/routes/management.js';
 import { notpRoutes } from './http/routes/notp.js';
 import { LONG_POLL_BOUNDS, type LongPollBounds } from './flows/notp/PendingWaits.js';
+import { projectRoutes } from './http/routes/project.js';
 import { sdkRoutes } from './http/routes/sdk.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { simulatorRoutes } from './http/routes/simulator.js';
@@ -105,6 +106,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(notpRoutes, { deps, longPolls: { ...LONG_POLL_BOUNDS, ...options.longPolls } });
   await app.register(sessionRoutes, opts);
   await app.register(managementRoutes, opts);
+  await app.register(projectRoutes, opts);
   await app.register(webhookRoutes, opts);
   await app.register(simulatorRoutes, opts);
   await app.register(sdkRoutes, opts);

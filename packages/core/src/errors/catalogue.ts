@@ -18,7 +18,8 @@ const def = (code: string, status: number, description: string, terminal?: boole
 /**
  * Codes shared with the public nOTP SDK ecosystem keep their ecosystem values (clients compare them);
  * notp's own codes live in the E9xxxxx range, grouped by area:
- * E901 auth/project, E902 nOTP login, E903 webhooks, E904 routing/HTTP, E905 providers, E906 client-side (SDK), E909 internal.
+ * E901 auth/project, E902 nOTP login, E903 webhooks, E904 routing/HTTP, E905 providers, E906 client-side (SDK),
+ * E908 project settings and templates, E909 internal.
  */
 export const errors = Object.freeze({
   // — request shape (ecosystem codes)
@@ -69,6 +70,12 @@ export const errors = Object.freeze({
 
   // — E905: WhatsApp providers
   providerError: def('E905001', 502, 'The WhatsApp provider failed'),
+
+  // — E908: project settings and templates
+  invalidProjectSettings: def('E908001', 400, 'Invalid project settings'),
+  invalidMessageTemplate: def('E908002', 400, 'Invalid message template'),
+  invalidProjectName: def('E908003', 400, 'Invalid project name'),
+  projectChangeConflict: def('E908004', 409, 'The project changed during this update'),
 
   // — E906: client-side failures surfaced by the SDKs (never sent by the server)
   clientTimeout: def('E906001', 408, 'Timed out waiting for the session'),

@@ -37,6 +37,8 @@ export const routes = Object.freeze({
     userSearch: '/v2/mgmt/user/search',
     userLogout: '/v1/mgmt/user/logout',
     jwtUpdate: '/v1/mgmt/jwt/update',
+    /** `POST { name }` (`management.project.updateName`): the name WhatsApp messages use. */
+    projectUpdateName: '/v1/mgmt/project/update/name',
     /** notp's own management routes live under this prefix. */
     notpPrefix: '/v1/mgmt/notp',
     /** `GET ?userId=` or `?loginId=`: the user's refresh sessions. */
@@ -47,6 +49,10 @@ export const routes = Object.freeze({
     notpKeysRotate: '/v1/mgmt/notp/keys/rotate',
     /** `GET ?userId=&type=&since=&cursor=&limit=`: the audit log, oldest first. */
     notpAudit: '/v1/mgmt/notp/audit',
+    /** `GET` → `{ projectId, name, settings }`. */
+    notpProject: '/v1/mgmt/notp/project',
+    /** `PATCH` any subset of the settings (JSON Merge Patch) → `{ settings }`, validated as a whole. */
+    notpProjectSettings: '/v1/mgmt/notp/project/settings',
   }),
   webhooks: Object.freeze({
     whatsapp: '/webhooks/whatsapp',

@@ -2,6 +2,8 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS } from '../projects/defaults.js';
+import { originProblem } from '../projects/origins.js';
+import { projectNameProblem } from '../projects/projectSettings.js';
 import type { RateLimitName, RateLimitSettings } from '../rate-limit/ports.js';
 
 /** Thrown for an invalid configuration; main prints it and exits 1. */
@@ -81,6 +83,27 @@ const schema = z.object({
   NOTP_TWILIO_API_URL: z.url().default('https://api.twilio.com'),
   /** notp extension: the development project's WhatsApp confirmation step ("Yes, it's me"); unset = keep as stored. */
   NOTP_CONFIRMATION: z.enum(['on', 'off']).optional(),
+  /** The first project's name (the name in messages), applied at every start when set. */
+  NOTP_APP_NAME: z
+    .string()
+    .refine((v) => projectNameProblem(v) === null, { message: 'must be 1 to 60 characters on one line' })
+    .optional(),
+  /** The first project's browser origins, comma-separated; when set they replace the stored ones at every start. */
+  NOTP_ALLOWED_ORIGINS: z
+    .string()
+    .transform((value, ctx) => {
+      const origins = value
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      for (const o of origins) {
+        const problem = originProblem(o);
+        if (problem) ctx.addIssue({ code: 'custom', message: `${o}: ${problem}` });
+      }
+      if (origins.length > 100) ctx.addIssue({ code: 'custom', message: 'at most 100 origins' });
+      return [...new Set(origins)];
+    })
+    .optional(),
   NOTP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NOTP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
   // notp extension: the count of each rate limit (its window is fixed, see projects/defaults.ts).
@@ -154,6 +177,9 @@ export interface Config {
   twilio: { accountSid: string | undefined; authToken: string | undefined; apiUrl: string };
   /** NOTP_CONFIRMATION for the development project: true/false, or undefined when unset (created off). */
   devConfirmation: boolean | undefined;
+  /** NOTP_APP_NAME / NOTP_ALLOWED_ORIGINS: the first project's name and origins when set (applied at every start). */
+  appName: string | undefined;
+  allowedOrigins: readonly string[] | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   rateLimit: boolean;
   /** Server-wide rate limits (defaults, with the NOTP_RATE_LIMIT_* counts applied); projects may override. */
@@ -247,6 +273,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiUrl: e.NOTP_TWILIO_API_URL.replace(/\/+$/, ''),
     }),
     devConfirmation: e.NOTP_CONFIRMATION === undefined ? undefined : e.NOTP_CONFIRMATION === 'on',
+    appName: e.NOTP_APP_NAME?.trim(),
+    allowedOrigins: e.NOTP_ALLOWED_ORIGINS && Object.freeze(e.NOTP_ALLOWED_ORIGINS),
     logLevel: e.NOTP_LOG_LEVEL,
     rateLimit: e.NOTP_RATE_LIMIT === 'on',
     trustedProxies: e.NOTP_TRUSTED_PROXIES ?? false,

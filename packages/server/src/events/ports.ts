@@ -16,3 +16,6 @@ export interface EventBus {
 
 /** Channel name for changes to one pending auth (by internal id). */
 export const pendingChannel = (pendingId: string): string => `notp:pending:${pendingId}`;
+
+/** Channel on which a project's id is published after its name or settings changed (caches drop that project). */
+export const projectChangedChannel = 'notp:project-changed';

@@ -1,13 +1,18 @@
 // CORS per project (CONTRACT.md §1): echo an allowed Origin (never `*`) with credentials; foreign origins get nothing.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
+import { projectChangedChannel } from '../events/ports.js';
 import { parseBearer } from './auth.js';
 
 const ALLOWED_HEADERS = new Set(['authorization', 'content-type', 'prefer', 'accept', 'accept-language']);
 const ALLOWED_HEADER_PREFIXES = ['x-descope-', 'x-notp-'];
 const EXPOSED_HEADERS = 'Preference-Applied, Retry-After';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-/** How long the origin lists of all projects are cached in memory. */
+const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
+/**
+ * How long the origin lists of all projects are cached in memory. A change through the API drops the cache on every
+ * instance at once (event bus); this bound only matters when such an event is lost.
+ */
 const ORIGINS_CACHE_MS = 5_000;
 
 /** True when `origin` matches a pattern: an exact origin, or `scheme://host:*` for any port. */
@@ -20,7 +25,7 @@ export function originMatches(pattern: string, origin: string): boolean {
   return /^\d{1,5}$/.test(origin.slice(base.length + 1));
 }
 
-/** Cached view of every project's allowed origins. */
+/** Which origins may call: per project from its row, for preflights from a cached view of every project's lists. */
 export class OriginPolicy {
   private byProject = new Map<string, string[]>();
   private loadedAt = -Infinity;
@@ -28,8 +33,8 @@ export class OriginPolicy {
 
   constructor(private readonly deps: Pick<Deps, 'store' | 'clock'>) {}
 
-  private async refresh(): Promise<void> {
-    if (this.deps.clock.now() - this.loadedAt < ORIGINS_CACHE_MS) return;
+  private async refresh(force = false): Promise<void> {
+    if (!force && this.deps.clock.now() - this.loadedAt < ORIGINS_CACHE_MS) return;
     // Coalesce concurrent refreshes into one store read.
     this.loading ??= (async () => {
       try {
@@ -43,13 +48,26 @@ export class OriginPolicy {
     await this.loading;
   }
 
-  /** Origin allowed by this project (or, without a project id, by any project). */
+  /**
+   * Origin allowed by this project (or, without a project id, by any project). A request naming its project reads
+   * that project's row (what the request itself does next), so a change applies to it at once on every instance.
+   * A preflight (no project id) uses the cached lists of all projects; a refusal is re-checked against the store
+   * first, so an origin just added on another instance is allowed at once (concurrent re-checks share one read),
+   * and a removed one stops being allowed as soon as the change's event arrives (or the cache bound passes).
+   */
   async allows(origin: string, projectId: string | undefined): Promise<boolean> {
-    await this.refresh();
     if (projectId !== undefined) {
-      const patterns = this.byProject.get(projectId);
-      return patterns?.some((p) => originMatches(p, origin)) ?? false;
+      if (!PROJECT_ID.test(projectId)) return false;
+      const project = await this.deps.store.projects.get(projectId);
+      return project?.settings.allowedOrigins.some((p) => originMatches(p, origin)) ?? false;
     }
+    await this.refresh();
+    if (this.anyAllows(origin)) return true;
+    await this.refresh(true);
+    return this.anyAllows(origin);
+  }
+
+  private anyAllows(origin: string): boolean {
     for (const patterns of this.byProject.values()) {
       if (patterns.some((p) => originMatches(p, origin))) return true;
     }
@@ -87,6 +105,9 @@ function allowOrigin(reply: FastifyReply, origin: string): void {
 
 export function registerCors(app: FastifyInstance, deps: Deps): OriginPolicy {
   const policy = new OriginPolicy(deps);
+  // A project's settings changed on some instance: the next request here reads the new origin lists.
+  const unsubscribe = deps.events.subscribe(projectChangedChannel, () => policy.invalidate());
+  app.addHook('onClose', async () => unsubscribe());
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
     if (typeof origin !== 'string' || origin === '') return;

@@ -3,6 +3,9 @@ import type { Config } from '../config/config.js';
 import type { RateLimitSettings } from '../rate-limit/ports.js';
 import type { ProjectSettings } from '../store/ports.js';
 
+/** The first project's name when NOTP_APP_NAME is unset: the name WhatsApp messages show ("Log in to notp dev"). */
+export const DEFAULT_APP_NAME = 'notp dev';
+
 /** Origins the development project allows: any port on localhost and 127.0.0.1 (CONTRACT.md §1). */
 export const DEV_ALLOWED_ORIGINS: readonly string[] = Object.freeze(['http://localhost:*', 'http://127.0.0.1:*']);
 
@@ -18,7 +21,6 @@ export function defaultProjectSettings(
     cookieDomain: '', // host-only
     allowedOrigins: [...DEV_ALLOWED_ORIGINS],
     confirmation: false,
-    appName: 'notp dev',
     signingAlg: 'RS256', // what the public SDKs meet in practice
     emailLoginIdRequiresManagementKey: false, // off: browsers may start email sign-ins (docs/security.md: the risk)
   };

@@ -48,7 +48,6 @@ function project(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
       cookieDomain: '',
       allowedOrigins: ['http://localhost:*'],
       confirmation: false,
-      appName: 'Acme Shop',
       signingAlg: 'RS256',
     },
     createdAt: T0,
@@ -254,6 +253,28 @@ export function runStoreConformance(opts: StoreConformanceOptions): void {
         expect(await store.projects.updateSettings(PROJECT, settings)).toBe(true);
         expect((await store.projects.get(PROJECT))?.settings).toEqual(settings);
         expect(await store.projects.updateSettings(OTHER_PROJECT, settings)).toBe(false);
+      });
+
+      it('projects.updateSettings with expected: only while the stored settings still equal it (compare-and-set)', async () => {
+        const store = await fresh();
+        const before = { ...project().settings, templates: { es: { prefilled: 'Entrar a {app}: código {code} ñ' } } };
+        await store.projects.create(project({ settings: before }));
+        const read = (await store.projects.get(PROJECT))?.settings ?? before;
+        const a = { ...read, confirmation: true };
+        const b = { ...read, refreshRotation: true };
+        expect(await store.projects.updateSettings(PROJECT, a, read)).toBe(true);
+        // b was computed from the old settings: it must not overwrite a's change.
+        expect(await store.projects.updateSettings(PROJECT, b, read)).toBe(false);
+        expect((await store.projects.get(PROJECT))?.settings).toEqual(a);
+        expect(await store.projects.updateSettings(OTHER_PROJECT, a, a)).toBe(false);
+      });
+
+      it('projects.setName renames the project; unknown project → false', async () => {
+        const store = await fresh();
+        await store.projects.create(project());
+        expect(await store.projects.setName(PROJECT, 'Acme Pay ✓')).toBe(true);
+        expect((await store.projects.get(PROJECT))?.name).toBe('Acme Pay ✓');
+        expect(await store.projects.setName(OTHER_PROJECT, 'x')).toBe(false);
       });
 
       it('projects.setManagementKeyHash replaces the hash; unknown project → false', async () => {

@@ -2,8 +2,12 @@
 // Times are epoch milliseconds (numbers) everywhere in the store; the wire converts to seconds where the contract says so.
 // Every method is async so that networked adapters fit; adapters never throw for "not found" (they return null).
 import type { RateLimitSettings } from '../rate-limit/ports.js';
+import type { ProjectTemplates } from '../whatsapp/templates/projectTemplates.js';
 
-/** Per-project settings; defaults live in `config/projectDefaults.ts`. */
+/**
+ * Per-project settings; defaults live in `projects/defaults.ts`, limits and validation in
+ * `projects/projectSettings.ts` (the name in messages is the project's `name`, not a setting).
+ */
 export interface ProjectSettings {
   /** Session JWT lifetime, seconds. */
   sessionTtlSec: number;
@@ -21,8 +25,6 @@ export interface ProjectSettings {
   allowedOrigins: string[];
   /** Ask "Yes, it's me" / "No" in WhatsApp before a login verifies (anti-phishing). */
   confirmation: boolean;
-  /** App name shown in messages ("Log in to <appName>"). */
-  appName: string;
   /** JWT signing algorithm for new keys. */
   signingAlg: 'RS256' | 'ES256' | 'EdDSA';
   /** Per-project overrides of the server's rate limits (absent rules follow the server defaults). */
@@ -33,10 +35,13 @@ export interface ProjectSettings {
    * Absent (projects stored before the setting existed) = false.
    */
   emailLoginIdRequiresManagementKey?: boolean;
+  /** The project's own message texts per locale (absent texts use the built-in ones). */
+  templates?: ProjectTemplates;
 }
 
 export interface ProjectRecord {
   projectId: string;
+  /** The name WhatsApp messages use ("Log in to <name>"). */
   name: string;
   /** SHA-256 hex of the management key (never the key itself). */
   managementKeyHash: string;
@@ -324,7 +329,13 @@ export interface ProjectStore {
   create(project: ProjectRecord): Promise<void>;
   get(projectId: string): Promise<ProjectRecord | null>;
   list(): Promise<ProjectRecord[]>;
-  updateSettings(projectId: string, settings: ProjectSettings): Promise<boolean>;
+  /**
+   * Replaces the settings; false for an unknown project. With `expected`, only when the stored settings still equal
+   * it (compare-and-set: two concurrent partial updates cannot lose one another's change), else false.
+   */
+  updateSettings(projectId: string, settings: ProjectSettings, expected?: ProjectSettings): Promise<boolean>;
+  /** Renames the project (the name in messages); false for an unknown project. */
+  setName(projectId: string, name: string): Promise<boolean>;
   setManagementKeyHash(projectId: string, hash: string): Promise<boolean>;
 }
 
@@ -359,6 +370,7 @@ export type AuditEventType =
   | 'logout-all'
   | 'session-revoked'
   | 'key-rotated'
+  | 'project-changed'
   | 'management'
   | 'management-auth-failed';
 
@@ -372,6 +384,7 @@ export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = Object.freeze([
   'logout-all',
   'session-revoked',
   'key-rotated',
+  'project-changed',
   'management',
   'management-auth-failed',
 ]);

@@ -186,7 +186,8 @@ async function askConfirmation(
   const locale = pending.request.locale;
   const titles = confirmButtonTitles(locale);
   const text = confirmationPromptText({
-    appName: project.settings.appName,
+    appName: project.name,
+    ...(project.settings.templates === undefined ? {} : { templates: project.settings.templates }),
     ...(pending.request.userAgent === undefined ? {} : { userAgent: pending.request.userAgent }),
     startedAt: pending.createdAt,
     now,
@@ -448,6 +449,6 @@ function reply(
 ): void {
   // A withheld number leaves no wa_id to write to (OutboundMessage addresses wa_ids only).
   if (!msg.waId) return;
-  const text = replyText(kind, { appName: project.settings.appName }, pending.request.locale);
+  const text = replyText(kind, { appName: project.name }, pending.request.locale, project.settings.templates);
   deps.replies.enqueue({ to: msg.waId, text, replyTo: msg.messageId });
 }

@@ -67,11 +67,12 @@ export async function startLogin(deps: Deps, project: ProjectRecord, input: Star
   await deps.store.pendingAuths.create(record);
 
   const text = prefilledMessage({
-    appName: project.settings.appName,
+    appName: project.name,
     code,
     ...(o.templateId !== undefined ? { templateId: o.templateId } : {}),
     ...(o.templateOptions !== undefined ? { templateOptions: o.templateOptions } : {}),
     locale,
+    ...(project.settings.templates === undefined ? {} : { templates: project.settings.templates }),
   });
   const redirectUrl = redirectUrlFor(deps.config, text);
   return { pendingRef, redirectUrl, image: renderQr(redirectUrl, o.qrFormat ?? 'png') };

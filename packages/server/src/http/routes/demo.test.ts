@@ -11,7 +11,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config.js';
 import type { Deps } from '../../deps.js';
 import { type FlowTestKit, makeFlowDeps } from '../../flows/notp/testing/makeFlowDeps.js';
-import { DEV_PROJECT_NAME } from '../../projects/bootstrapDevProject.js';
 import { defaultProjectSettings } from '../../projects/defaults.js';
 import { registerErrorHandling } from '../errorHandler.js';
 import { demoRoutes } from './demo.js';
@@ -186,21 +185,19 @@ describe('GET /demo/config.js', () => {
     );
   });
 
-  it('finds the generated development project by name when NOTP_PROJECT_ID is not set', async () => {
+  it('finds the first project (the oldest) when NOTP_PROJECT_ID is not set, whatever its name', async () => {
     const { app, kit } = await demoApp({ dir: demoDir(), env: { NOTP_PROJECT_ID: '' } });
-    const missing = await app.inject({ method: 'GET', url: '/demo/config.js' });
-    expect(missing.statusCode).toBe(404);
-    const devId = `P${'d'.repeat(27)}`;
+    const firstId = `P${'d'.repeat(27)}`;
     await kit.deps.store.projects.create({
-      projectId: devId,
-      name: DEV_PROJECT_NAME,
+      projectId: firstId,
+      name: 'Renamed by its operator',
       managementKeyHash: '0'.repeat(64),
       settings: defaultProjectSettings(kit.deps.config),
-      createdAt: kit.clock.now(),
+      createdAt: kit.project.createdAt - 1,
     });
     const res = await app.inject({ method: 'GET', url: '/demo/config.js' });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain(`"projectId":"${devId}"`);
+    expect(res.body).toContain(`"projectId":"${firstId}"`);
   });
 });
 

@@ -6,7 +6,7 @@ import { dirname, extname, join, relative, sep } from 'node:path';
 import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteOptions } from '../../app.js';
-import { DEV_PROJECT_NAME } from '../../projects/bootstrapDevProject.js';
+import { findFirstProject } from '../../projects/bootstrapDevProject.js';
 
 export interface DemoRouteOptions extends RouteOptions {
   /** The built demo directory. Default: `@notp/demo`'s `dist/` (null: not installed). */
@@ -118,7 +118,7 @@ export async function demoRoutes(app: FastifyInstance, opts: DemoRouteOptions): 
 
   let projectId = deps.config.projectId;
   const devProjectId = async (): Promise<string> => {
-    projectId ??= (await deps.store.projects.list()).find((p) => p.name === DEV_PROJECT_NAME)?.projectId;
+    projectId ??= (await findFirstProject(deps))?.projectId;
     if (!projectId) throw new NotpError(errors.routeNotFound, { message: 'There is no development project' });
     return projectId;
   };

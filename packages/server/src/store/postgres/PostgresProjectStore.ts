@@ -28,11 +28,24 @@ export class PostgresProjectStore implements ProjectStore {
     return r.rows.map((row) => projectRecordOf(row, postgresColumns));
   }
 
-  async updateSettings(projectId: string, settings: ProjectSettings): Promise<boolean> {
-    const r = await this.pool.query('UPDATE projects SET settings = $1 WHERE project_id = $2', [
-      JSON.stringify(settings),
-      projectId,
-    ]);
+  async updateSettings(projectId: string, settings: ProjectSettings, expected?: ProjectSettings): Promise<boolean> {
+    const r =
+      expected === undefined
+        ? await this.pool.query('UPDATE projects SET settings = $1 WHERE project_id = $2', [
+            JSON.stringify(settings),
+            projectId,
+          ])
+        : // jsonb equality compares values, not text.
+          await this.pool.query('UPDATE projects SET settings = $1 WHERE project_id = $2 AND settings = $3::jsonb', [
+            JSON.stringify(settings),
+            projectId,
+            JSON.stringify(expected),
+          ]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async setName(projectId: string, name: string): Promise<boolean> {
+    const r = await this.pool.query('UPDATE projects SET name = $1 WHERE project_id = $2', [name, projectId]);
     return (r.rowCount ?? 0) > 0;
   }
 

@@ -97,6 +97,28 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
       }
     });
 
+    it('migration 6 moves settings.appName into the project name and drops the setting', async () => {
+      const pool = new pg.Pool({ connectionString: await freshUrl(), max: 1 });
+      try {
+        await applyPostgresMigrations(
+          pool,
+          postgresMigrations.filter((m) => m.version < 6),
+        );
+        const insert =
+          'INSERT INTO projects (project_id, name, management_key_hash, settings, created_at) VALUES ($1, $2, $3, $4, $5)';
+        await pool.query(insert, ['P1', 'Development', 'h', { appName: 'Acme “Shop”', confirmation: true }, 1]);
+        await pool.query(insert, ['P2', 'Other', 'h', { confirmation: false }, 2]);
+        expect(await applyPostgresMigrations(pool, postgresMigrations)).toEqual([6]);
+        const rows = await pool.query('SELECT name, settings FROM projects ORDER BY project_id');
+        expect(rows.rows).toEqual([
+          { name: 'Acme “Shop”', settings: { confirmation: true } },
+          { name: 'Other', settings: { confirmation: false } },
+        ]);
+      } finally {
+        await pool.end();
+      }
+    });
+
     it('the schema mirrors SQLite: the same tables with the same columns in the same order', async () => {
       const store = await PostgresStore.open(await freshUrl());
       const lite = SqliteStore.open(SQLITE_MEMORY);

@@ -172,4 +172,16 @@ CREATE INDEX login_history_login_time ON login_history (login_time);
     // nsec). Existing sessions default to untrusted: their claims move under nsec at their next refresh.
     sql: 'ALTER TABLE refresh_sessions ADD COLUMN custom_claims_trusted boolean NOT NULL DEFAULT false;',
   },
+  {
+    version: 6,
+    name: 'project name is the name in messages',
+    // settings.appName (what WhatsApp messages said) becomes the project's name, the one source from now on; the
+    // setting is dropped. Every project created before this had one (the development project).
+    sql: `
+UPDATE projects
+   SET name = settings->>'appName',
+       settings = settings - 'appName'
+ WHERE jsonb_typeof(settings->'appName') = 'string';
+`,
+  },
 ];

@@ -8,6 +8,8 @@ export class SqliteProjectStore implements ProjectStore {
   private readonly selectOne: SqliteStatement;
   private readonly selectAll: SqliteStatement;
   private readonly setSettings: SqliteStatement;
+  private readonly setSettingsIf: SqliteStatement;
+  private readonly setNameOf: SqliteStatement;
   private readonly setKeyHash: SqliteStatement;
 
   constructor(db: SqliteDatabase) {
@@ -17,6 +19,11 @@ export class SqliteProjectStore implements ProjectStore {
     this.selectOne = db.prepare('SELECT * FROM projects WHERE project_id = ?');
     this.selectAll = db.prepare('SELECT * FROM projects ORDER BY created_at, project_id');
     this.setSettings = db.prepare('UPDATE projects SET settings = ? WHERE project_id = ?');
+    // json() on both sides: compares the JSON values, whatever the text's spacing.
+    this.setSettingsIf = db.prepare(
+      'UPDATE projects SET settings = ? WHERE project_id = ? AND json(settings) = json(?)',
+    );
+    this.setNameOf = db.prepare('UPDATE projects SET name = ? WHERE project_id = ?');
     this.setKeyHash = db.prepare('UPDATE projects SET management_key_hash = ? WHERE project_id = ?');
   }
 
@@ -39,8 +46,13 @@ export class SqliteProjectStore implements ProjectStore {
     return (this.selectAll.all() as ProjectRow[]).map((r) => projectRecordOf(r, sqliteColumns));
   }
 
-  async updateSettings(projectId: string, settings: ProjectSettings): Promise<boolean> {
-    return this.setSettings.run(JSON.stringify(settings), projectId).changes > 0;
+  async updateSettings(projectId: string, settings: ProjectSettings, expected?: ProjectSettings): Promise<boolean> {
+    if (expected === undefined) return this.setSettings.run(JSON.stringify(settings), projectId).changes > 0;
+    return this.setSettingsIf.run(JSON.stringify(settings), projectId, JSON.stringify(expected)).changes > 0;
+  }
+
+  async setName(projectId: string, name: string): Promise<boolean> {
+    return this.setNameOf.run(name, projectId).changes > 0;
   }
 
   async setManagementKeyHash(projectId: string, hash: string): Promise<boolean> {

@@ -143,6 +143,32 @@ function describeDriver(driver: SqliteDriverName): void {
       }
     });
 
+    it('migration 6 moves settings.appName into the project name and drops the setting', () => {
+      const db = openSqliteDatabase(':memory:', driver);
+      try {
+        applyMigrations(
+          db,
+          migrations.filter((m) => m.version < 6),
+        );
+        const insert = db.prepare(
+          'INSERT INTO projects (project_id, name, management_key_hash, settings, created_at) VALUES (?, ?, ?, ?, ?)',
+        );
+        insert.run('P1', 'Development', 'h', JSON.stringify({ appName: 'Acme “Shop”', confirmation: true }), 1);
+        insert.run('P2', 'Other', 'h', JSON.stringify({ confirmation: false }), 2);
+        expect(applyMigrations(db, migrations)).toEqual([6]);
+        const rows = db.prepare('SELECT project_id, name, settings FROM projects ORDER BY project_id').all() as {
+          name: string;
+          settings: string;
+        }[];
+        expect(rows.map((r) => [r.name, JSON.parse(r.settings)])).toEqual([
+          ['Acme “Shop”', { confirmation: true }],
+          ['Other', { confirmation: false }],
+        ]);
+      } finally {
+        db.close();
+      }
+    });
+
     it('refuses a database written by a newer schema', () => {
       const path = newDbPath();
       const s = open(path);

@@ -179,4 +179,16 @@ CREATE INDEX login_history_login_time ON login_history (login_time);
     // nsec). Existing sessions default to untrusted: their claims move under nsec at their next refresh.
     sql: 'ALTER TABLE refresh_sessions ADD COLUMN custom_claims_trusted INTEGER NOT NULL DEFAULT 0;',
   },
+  {
+    version: 6,
+    name: 'project name is the name in messages',
+    // settings.appName (what WhatsApp messages said) becomes the project's name, the one source from now on; the
+    // setting is dropped. Every project created before this had one (the development project).
+    sql: `
+UPDATE projects
+   SET name = json_extract(settings, '$.appName'),
+       settings = json_remove(settings, '$.appName')
+ WHERE json_type(settings, '$.appName') = 'text';
+`,
+  },
 ];

@@ -1,5 +1,6 @@
 // Message texts: the prefilled login message (wa.me draft) and the replies WhatsApp users get, per locale.
 import { describeUserAgent } from './describeUserAgent.js';
+import { fillTemplate, type ProjectTemplates, projectText } from './projectTemplates.js';
 
 export type ReplyKind =
   | 'signed-in'
@@ -110,7 +111,8 @@ const clip = (s: string, max: number): string => Array.from(s).slice(0, Math.max
 /**
  * The text the wa.me link puts in the user's WhatsApp draft: short, code last, ≤ 140 characters
  * (English stays ASCII for Latin-script names: accents are dropped so the link and its QR stay small).
- * An unknown templateId falls back to the default template.
+ * An unknown templateId falls back to the default template. A project's own `prefilled` text for the locale
+ * (`templates`, validated when it was set) replaces the built-in ones, whatever the templateId.
  */
 export function prefilledMessage(p: {
   appName: string;
@@ -118,8 +120,11 @@ export function prefilledMessage(p: {
   templateId?: string;
   templateOptions?: Record<string, string>;
   locale?: string;
+  templates?: ProjectTemplates;
 }): string {
   const locale = resolveLocale(p.locale);
+  const own = projectText(p.templates, locale, 'prefilled');
+  if (own !== undefined) return projectPrefilled(own, p.appName, p.code);
   const tail = ` ${PREFILLED[locale].code} ${p.code}`;
   const room = PREFILLED_MAX - Array.from(tail).length;
   const key = JSON.stringify([locale, p.templateId ?? null, p.appName, p.templateOptions ?? null, room]);
@@ -132,6 +137,16 @@ export function prefilledMessage(p: {
     }
   }
   return `${body}${tail}`;
+}
+
+/**
+ * A project's prefilled text with its name and code: the name is shortened if a name set after the template would
+ * push the text past 140 characters (the code is never cut). Not cached: one regex pass over ≤ 140 characters.
+ */
+function projectPrefilled(template: string, appName: string, code: string): string {
+  const name = cleanVariable(appName, 60) || 'the app';
+  const room = PREFILLED_MAX - Array.from(fillTemplate(template, { app: '', code })).length;
+  return fillTemplate(template, { app: clip(name, room), code }).trim();
 }
 
 /**
@@ -268,14 +283,31 @@ const UNKNOWN: Record<MessageLocale, { device: string; time: string }> = {
   ar: { device: 'متصفح', time: 'الآن' },
 };
 
-/** The reply for `kind` in the user's locale (English when unknown); variables are cleaned before substitution. */
-export function replyText(kind: ReplyKind, vars: Record<string, string>, locale?: string): string {
+/**
+ * The reply for `kind` in the user's locale (English when unknown); variables are cleaned before substitution.
+ * The project's own text for that locale and kind (`templates`) wins over the built-in one.
+ */
+export function replyText(
+  kind: ReplyKind,
+  vars: Record<string, string>,
+  locale?: string,
+  templates?: ProjectTemplates,
+): string {
   const lang = resolveLocale(locale);
   const clean: Record<string, string> = { ...UNKNOWN[lang] };
   for (const [name, value] of Object.entries(vars)) {
     if (typeof value === 'string' && value.trim() !== '') clean[name] = cleanVariable(value, 60);
   }
   clean['appName'] ??= 'the app';
+  const own = projectText(templates, lang, kind);
+  if (own !== undefined) {
+    // The operator's line breaks are kept (unlike fill, which flattens the built-in one-line texts).
+    return fillTemplate(own, {
+      app: clean['appName'],
+      device: clean['device'] ?? '',
+      time: clean['time'] ?? '',
+    }).trim();
+  }
   return fill(REPLIES[lang][kind], clean);
 }
 
@@ -335,12 +367,14 @@ export function confirmationPromptText(p: {
   startedAt: number;
   now: number;
   locale?: string;
+  templates?: ProjectTemplates;
 }): string {
   const lang = resolveLocale(p.locale);
   return replyText(
     'confirm-prompt',
     { appName: p.appName, device: deviceWords(p.userAgent, lang), time: startTimeWords(p.startedAt, p.now, lang) },
     lang,
+    p.templates,
   );
 }
 

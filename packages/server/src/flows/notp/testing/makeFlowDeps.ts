@@ -74,9 +74,9 @@ export async function makeFlowDeps(
   for (const b of randomBytes(27)) projectId += ALNUM[b % ALNUM.length];
   const project: ProjectRecord = {
     projectId,
-    name: 'flow test',
+    name: 'Acme',
     managementKeyHash: '0'.repeat(64),
-    settings: { ...defaultProjectSettings(config), appName: 'Acme', ...settings },
+    settings: { ...defaultProjectSettings(config), ...settings },
     createdAt: clock.now(),
   };
   await store.projects.create(project);

@@ -11,5 +11,5 @@ export type { LocaleTemplates, ReplyKind } from './LocaleTemplates.js';
 /** A language we have texts for; any other language reads English. */
 export type MessageLocale = 'en' | 'es' | 'pt' | 'hi' | 'ar';
 
-/** Every built-in language's texts; a new language is a new file plus one line here (and in MessageLocale). */
+/** Every built-in language's texts; a new language is a new file, its code in MessageLocale and one line here. */
 export const LOCALE_TEMPLATES: Readonly<Record<MessageLocale, LocaleTemplates>> = Object.freeze({ en, es, pt, hi, ar });

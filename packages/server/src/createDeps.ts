@@ -15,6 +15,7 @@ import { createStore } from './store/createStore.js';
 import { createTokenService } from './tokens/createTokenService.js';
 import { createWhatsApp } from './whatsapp/createWhatsApp.js';
 import { createReplyQueue } from './whatsapp/ReplyQueue.js';
+import { PrefilledBodyCache } from './whatsapp/templates/PrefilledBodyCache.js';
 
 /** How long shutdown waits for queued WhatsApp replies to go out. */
 const REPLY_DRAIN_MS = 5_000;
@@ -53,6 +54,7 @@ export async function createDeps(config: Readonly<Config>, overrides: Partial<De
     masterKey,
     metrics,
     rateLimiter,
+    prefilledBodies: overrides.prefilledBodies ?? new PrefilledBodyCache(),
   };
   janitors.set(deps, startJanitor(deps));
   return deps;

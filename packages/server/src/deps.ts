@@ -13,6 +13,7 @@ import type { WhatsApp } from './whatsapp/ports.js';
 import type { TokenService } from './tokens/TokenService.js';
 import type { SimulatorInbox } from './whatsapp/simulator/SimulatorInbox.js';
 import type { ReplyQueue } from './whatsapp/ReplyQueue.js';
+import type { PrefilledBodyCache } from './whatsapp/templates/PrefilledBodyCache.js';
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -43,6 +44,8 @@ export interface Deps {
   metrics?: Metrics;
   /** Counters of the rate limits (memory by default, Redis when REDIS_URL is set). */
   rateLimiter: RateLimiter;
+  /** This instance's built prefilled-message bodies (bounded; see whatsapp/templates/PrefilledBodyCache.ts). */
+  prefilledBodies: PrefilledBodyCache;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -3,7 +3,7 @@ import { errors, NotpError } from '@notp/core';
 import { z } from 'zod';
 import { findCode, MESSAGE_CODE_LENGTH } from '../flows/notp/messageCode.js';
 import type { ProjectSettings } from '../store/ports.js';
-import { PREFILLED_MAX } from '../whatsapp/templates/messages.js';
+import { PREFILLED_MAX } from '../whatsapp/templates/prefilledMessage.js';
 import {
   fillTemplate,
   hasStrayBrace,

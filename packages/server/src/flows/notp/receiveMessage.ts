@@ -10,12 +10,10 @@ import type { PendingAuthRecord, ProjectRecord, UserRecord, Verification } from 
 import { phoneFromWaId, senderMatches } from '../../users/phone.js';
 import { newUserId } from '../../users/newUserId.js';
 import type { InboundMessage } from '../../whatsapp/ports.js';
-import {
-  confirmButtonTitles,
-  confirmationPromptText,
-  type ReplyKind,
-  replyText,
-} from '../../whatsapp/templates/messages.js';
+import { confirmButtonTitles } from '../../whatsapp/templates/confirmButtonTitles.js';
+import { confirmationPromptText } from '../../whatsapp/templates/confirmationPromptText.js';
+import type { ReplyKind } from '../../whatsapp/templates/locales/index.js';
+import { replyText } from '../../whatsapp/templates/replyText.js';
 import { confirmButtonId, newConfirmNonce, parseConfirmButtonId } from './confirmButtonId.js';
 import { findCode, hashMessageCode } from './messageCode.js';
 

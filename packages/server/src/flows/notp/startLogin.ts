@@ -4,7 +4,8 @@ import type { Deps } from '../../deps.js';
 import { renderQr } from '../../qr/renderQr.js';
 import type { PendingAuthRecord, PendingRequest, ProjectRecord } from '../../store/ports.js';
 import { redirectUrlFor } from '../../whatsapp/links.js';
-import { chooseLocale, prefilledMessage } from '../../whatsapp/templates/messages.js';
+import { chooseLocale } from '../../whatsapp/templates/chooseLocale.js';
+import { prefilledMessage } from '../../whatsapp/templates/prefilledMessage.js';
 import { hashMessageCode, newMessageCode } from './messageCode.js';
 import { hashPendingRef, newPendingRef } from './pendingRef.js';
 import { runStartSteps, type StartInput } from './startSteps.js';
@@ -66,14 +67,17 @@ export async function startLogin(deps: Deps, project: ProjectRecord, input: Star
   };
   await deps.store.pendingAuths.create(record);
 
-  const text = prefilledMessage({
-    appName: project.name,
-    code,
-    ...(o.templateId !== undefined ? { templateId: o.templateId } : {}),
-    ...(o.templateOptions !== undefined ? { templateOptions: o.templateOptions } : {}),
-    locale,
-    ...(project.settings.templates === undefined ? {} : { templates: project.settings.templates }),
-  });
+  const text = prefilledMessage(
+    {
+      appName: project.name,
+      code,
+      ...(o.templateId !== undefined ? { templateId: o.templateId } : {}),
+      ...(o.templateOptions !== undefined ? { templateOptions: o.templateOptions } : {}),
+      locale,
+      ...(project.settings.templates === undefined ? {} : { templates: project.settings.templates }),
+    },
+    deps.prefilledBodies,
+  );
   const redirectUrl = redirectUrlFor(deps.config, text);
   return { pendingRef, redirectUrl, image: renderQr(redirectUrl, o.qrFormat ?? 'png') };
 }

@@ -1,5 +1,5 @@
 // A project's own message texts (settings.templates): locales, text names, placeholders, and filling them in.
-import type { MessageLocale, ReplyKind } from './messages.js';
+import type { MessageLocale, ReplyKind } from './locales/index.js';
 
 /** The locales a project may override: the built-in languages (anything else reads English). */
 export const TEMPLATE_LOCALES = ['en', 'es', 'pt', 'hi', 'ar'] as const satisfies readonly MessageLocale[];

@@ -12,6 +12,7 @@ import { createTokenService } from '../../../tokens/createTokenService.js';
 import { createReplyQueue } from '../../../whatsapp/ReplyQueue.js';
 import { MemorySimulatorInbox } from '../../../whatsapp/simulator/SimulatorInbox.js';
 import { SimulatorSender } from '../../../whatsapp/simulator/SimulatorSender.js';
+import { PrefilledBodyCache } from '../../../whatsapp/templates/PrefilledBodyCache.js';
 import type { InboundMessage } from '../../../whatsapp/ports.js';
 
 /** A clock the test moves by hand (expiry without sleeping). */
@@ -69,6 +70,7 @@ export async function makeFlowDeps(
     log,
     masterKey,
     rateLimiter: new MemoryRateLimiter({ now: clock.now, sweepEveryMs: 0 }),
+    prefilledBodies: new PrefilledBodyCache(),
   };
   let projectId = 'P';
   for (const b of randomBytes(27)) projectId += ALNUM[b % ALNUM.length];

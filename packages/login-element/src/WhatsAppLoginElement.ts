@@ -119,8 +119,8 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
     }
 
     disconnectedCallback(): void {
+      // Stops the wait, but a session that already landed still gets its `success` event (see #login).
       this.#run?.abort();
-      this.#run = undefined;
       this.#state = 'idle';
     }
 
@@ -135,7 +135,7 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
       this.#run?.abort();
       const run = new AbortController();
       this.#run = run;
-      void this.#login(run.signal);
+      void this.#login(run);
     }
 
     #resolveSdk(): NotpSdkInstance {
@@ -147,7 +147,8 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
       return this.#ownSdk.sdk;
     }
 
-    async #login(signal: AbortSignal): Promise<void> {
+    async #login(run: AbortController): Promise<void> {
+      const { signal } = run;
       this.#show('starting');
       let sdk: NotpSdkInstance;
       try {
@@ -171,13 +172,14 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
       this.#showPending(start.data);
 
       const session = await sdk.notp.waitForSession(start.data.pendingRef, { signal });
+      // A restart replaced this run: its outcome is nobody's business any more.
+      if (this.#run !== run) return;
+      // The session landed in the SDK, and its subscribers may already have removed this element (the seed's
+      // `isAuthenticated ? <LoggedIn/> : <WhatsAppLogin/>`): the login happened, so `success` is still dispatched.
+      if (session.ok && session.data) return this.#succeed(session.data);
       if (signal.aborted) return;
-      if (!session.ok || !session.data) {
-        if (session.error && EXPIRED_CODES.has(session.error.errorCode))
-          return this.#expire(session.error, session.code);
-        return this.#fail(session.error, session.code);
-      }
-      this.#succeed(session.data);
+      if (session.error && EXPIRED_CODES.has(session.error.errorCode)) return this.#expire(session.error, session.code);
+      this.#fail(session.error, session.code);
     }
 
     #showPending(pending: NOTPResponse): void {

@@ -40,17 +40,17 @@ async function until(check: () => boolean, what: string): Promise<void> {
   }
 }
 
+const calls: { jwt: string }[] = [];
+function Page(): ReactNode {
+  const { isAuthenticated } = useSession();
+  return isAuthenticated
+    ? createElement('p', { id: 'logged-in' }, 'Logged in')
+    : createElement(WhatsAppLogin, { onSuccess: (s) => calls.push({ jwt: s.sessionJwt }) });
+}
+
 describe('WhatsAppLogin in the seed pattern', () => {
   it('calls onSuccess although the session change unmounts it (StrictMode)', async () => {
-    const calls: { jwt: string }[] = [];
-    function Page(): ReactNode {
-      const { isAuthenticated } = useSession();
-      return isAuthenticated
-        ? createElement('p', { id: 'logged-in' }, 'Logged in')
-        : createElement(WhatsAppLogin, {
-            onSuccess: (s) => calls.push({ jwt: s.sessionJwt }),
-          });
-    }
+    calls.length = 0;
     root = createRoot(container);
     root.render(
       createElement(

@@ -7,7 +7,7 @@ import {
   startContractServer,
   TEST_PROJECT_ID,
 } from '../../web-js-sdk/src/testing/startContractServer.js';
-import { WHATSAPP_LOGIN_TAG, type WhatsAppLoginElement } from './index.js';
+import { defineWhatsAppLogin, WHATSAPP_LOGIN_TAG, type WhatsAppLoginElement } from './index.js';
 
 let server: ContractServer;
 beforeAll(async () => {
@@ -112,6 +112,34 @@ describe('<notp-whatsapp-login>', () => {
       expect(el.state).toBe('success');
     });
   }
+
+  it('server-rendered: started on its attributes, it starts over with the SDK a framework hands it later', async () => {
+    const el = document.createElement(WHATSAPP_LOGIN_TAG);
+    const failed = nextEvent<{ errorMessage: string }>(el, 'error');
+    document.body.append(el); // as parsed from server HTML: no project-id, no sdk yet
+    expect((await failed).detail.errorMessage).toMatch(/projectId/);
+    const sdk = NotpSdk({ projectId: TEST_PROJECT_ID, baseUrl: server.url, autoRefresh: false });
+    const success = nextEvent<{ sessionJwt: string }>(el, 'success');
+    el.sdk = sdk; // hydration
+    await until(() => el.state === 'waiting', 'a login with the given SDK');
+    server.verify(server.pendingRefs.at(-1)!);
+    expect((await success).detail.sessionJwt).toBe(sdk.getSessionToken());
+  });
+
+  it('keeps an sdk set before the element was defined (upgrade)', async () => {
+    const tag = 'notp-late-login';
+    const el = document.createElement(tag) as WhatsAppLoginElement;
+    const sdk = NotpSdk({ projectId: TEST_PROJECT_ID, baseUrl: server.url, autoRefresh: false });
+    el.sdk = sdk;
+    document.body.append(el);
+    defineWhatsAppLogin(tag);
+    expect(el.sdk).toBe(sdk);
+    await until(() => el.state === 'waiting', 'a login with the given SDK');
+    const success = nextEvent(el, 'success');
+    server.verify(server.pendingRefs.at(-1)!);
+    await success;
+    expect(sdk.getSessionToken()).not.toBe('');
+  });
 
   it('a restart abandons the previous login: only the new one reports', async () => {
     const el = mount({ 'project-id': TEST_PROJECT_ID, 'base-url': server.url });

@@ -43,7 +43,7 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
       return OBSERVED;
     }
 
-    sdk: NotpSdkInstance | undefined;
+    #sdk: NotpSdkInstance | undefined;
     #ownSdk: { key: string; sdk: NotpSdkInstance } | undefined;
     #state: WhatsAppLoginState = 'idle';
     #run: AbortController | undefined;
@@ -59,6 +59,12 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
 
     constructor() {
       super();
+      // A framework may have set `sdk` before the element was defined (an own property then hides the accessor).
+      if (Object.hasOwn(this, 'sdk')) {
+        const early = (this as { sdk?: NotpSdkInstance }).sdk;
+        delete (this as { sdk?: NotpSdkInstance }).sdk;
+        this.#sdk = early;
+      }
       this.#root = this.attachShadow({ mode: 'open' });
       const doc = this.ownerDocument;
       const style = doc.createElement('style');
@@ -107,6 +113,18 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
       this.#view = { qr, hint, link, open, status, restart };
     }
 
+    get sdk(): NotpSdkInstance | undefined {
+      return this.#sdk;
+    }
+
+    set sdk(value: NotpSdkInstance | undefined) {
+      if (value === this.#sdk) return;
+      this.#sdk = value;
+      // Server-rendered HTML: the element starts on its attributes before hydration hands it the app's SDK. A login
+      // under another SDK would not reach the app's session state: start over with the new one (not after success).
+      if (this.isConnected && this.#state !== 'idle' && this.#state !== 'success') this.restart();
+    }
+
     get state(): WhatsAppLoginState {
       return this.#state;
     }
@@ -139,7 +157,7 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
     }
 
     #resolveSdk(): NotpSdkInstance {
-      if (this.sdk) return this.sdk;
+      if (this.#sdk) return this.#sdk;
       const projectId = this.getAttribute('project-id') ?? '';
       const baseUrl = this.getAttribute('base-url') ?? undefined;
       const key = `${projectId}\n${baseUrl ?? ''}`;

@@ -18,7 +18,8 @@ let warned = false;
 function useWarnWithoutCookie(props: AuthProviderProps): void {
   const off = props.sessionTokenViaCookie === false && props.persistTokens !== false;
   useEffect(() => {
-    if (!off || warned || process.env.NODE_ENV === 'production') return;
+    // Next inlines process.env.NODE_ENV; the typeof guard keeps other bundlers' output from throwing.
+    if (!off || warned || (typeof process !== 'undefined' && process.env.NODE_ENV === 'production')) return;
     warned = true;
     console.error(
       'notp: <AuthProvider sessionTokenViaCookie={false}> keeps the session token in localStorage, where the Next ' +

@@ -31,6 +31,10 @@ export const start: Promise<{ ok: boolean }> = sdk.notp.signUpOrIn('');
 export const version: string = globalThis.Notp.version;
 // @ts-expect-error: the types are real, so a wrong call is an error (an untyped module would accept it)
 notpAuth('not a client');
+// @ts-expect-error: the global is typed too (an \`any\` global would accept this)
+Notp({ projectId: 42 });
+// @ts-expect-error: and so is the Next client's component
+WhatsAppLogin({ qrFormat: 'gif' });
 `;
 
 const MODES = {

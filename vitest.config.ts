@@ -11,6 +11,7 @@ export default defineConfig({
       '@notp/node-sdk': src('node-sdk'),
       '@notp/web-js-sdk': src('web-js-sdk'),
       '@notp/login-element': src('login-element'),
+      '@notp/react-sdk': src('react-sdk'),
       '@notp/server': src('server'),
     },
   },

@@ -57,6 +57,8 @@ describe('angular-sdk e2e', () => {
     const stored = await storageOf(page);
     expect(stored.DS).toBeTruthy();
     expect(stored.DSR).toBeTruthy();
+    // The seed's pattern: (success) arrived although the session change had removed <app-sign-in>.
+    expect(await page.evaluate(() => window.NOTP_SUCCESS)).toEqual([stored.DS]);
     const userId = JSON.parse(stored.dls_last_user ?? '{}').userId as string;
     expect(JSON.parse(stored.dls_last_user ?? '{}').loginIds).toEqual([phone]);
     await expect.poll(() => text(page, '#whoami')).toBe(`Logged in as ${userId}`);

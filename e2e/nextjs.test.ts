@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../packages/server/test/harness.js';
 import { launchChromium } from './support/launchChromium.js';
+import { loginWithWidget } from './support/loginWithWidget.js';
 import { sendFromSimulator, testPhone } from './support/sendFromSimulator.js';
 import { type NextApp, startNextApp } from './support/startNextApp.js';
 import { watchPage } from './support/watchPage.js';
@@ -62,6 +63,23 @@ describe('nextjs-sdk e2e', () => {
     expect((await context.cookies(next.url)).find((c) => c.name === 'DS')).toBeUndefined();
     await page.goto(`${next.url}/private`);
     await page.waitForURL(`${next.url}/`);
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it("the seed's pattern: <WhatsAppLogin onSuccess> from /client unmounts on login and onSuccess still runs", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${next.url}/seed`);
+    await loginWithWidget(page, context, testPhone());
+    const cookie = (await context.cookies(next.url)).find((c) => c.name === 'DS');
+    expect(cookie?.sameSite).toBe('Lax');
+    expect(await page.evaluate(() => window.NOTP_SUCCESS)).toEqual([cookie?.value]);
+    // The default cookie is what the proxy and session() read.
+    await page.getByRole('link', { name: 'Server-side session page' }).click();
+    await page.locator('#server-whoami').waitFor();
+    expect(await text(page, '#server-whoami')).toMatch(/^Server sees U/);
     expect(watch.problems).toEqual([]);
     await context.close();
   });

@@ -42,6 +42,8 @@ describe('react-sdk e2e', () => {
     expect(stored.DS).toBeTruthy();
     expect(stored.DSR).toBeTruthy();
     expect(await text(page, '#session-token-tail')).toBe(stored.DS?.slice(-24));
+    // onSuccess ran once with the session, although the session change had unmounted the login (the seed's pattern).
+    expect(await page.evaluate(() => window.NOTP_SUCCESS)).toEqual([stored.DS]);
 
     await page.reload();
     await page.locator('#account').waitFor();

@@ -40,6 +40,8 @@ describe('vue-sdk e2e', () => {
     await page.goto(site.url);
     await loginWithWidget(page, context, phone);
     expect(await text(page, '#user-login-id')).toBe(phone);
+    // @success ran once with the session, although the session change had unmounted the login (the seed's pattern).
+    expect(await page.evaluate(() => window.NOTP_SUCCESS)).toEqual([(await storageOf(page)).DS]);
 
     await page.reload();
     await page.locator('#account').waitFor();

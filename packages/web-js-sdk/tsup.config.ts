@@ -25,4 +25,12 @@ export default defineConfig([
     target: 'es2020',
     platform: 'browser',
   },
+  {
+    // Types of `@notp/web-js-sdk/umd`: the global `Notp` (a `declare global`) and the default export.
+    entry: { 'umd/web-js-sdk': 'src/umd.ts' },
+    format: ['esm'],
+    dts: { only: true },
+    target: 'es2022',
+    platform: 'browser',
+  },
 ]);

@@ -1,4 +1,4 @@
-// The React e2e app: AuthProvider (options from the query string) → <WhatsAppLogin>, or the user and Logout.
+// The React e2e app: AuthProvider (options from the query string) → <WhatsAppLogin onSuccess>, or the user and Logout.
 import { AuthProvider, useNotp, useSession, useUser, WhatsAppLogin } from '@notp/react-sdk';
 import { type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -7,6 +7,8 @@ import { createRoot } from 'react-dom/client';
 declare global {
   interface Window {
     NOTP_E2E: { projectId: string; baseUrl: string };
+    /** The session JWT of every onSuccess call: the test checks it ran although the login unmounted first. */
+    NOTP_SUCCESS?: string[];
   }
 }
 
@@ -38,7 +40,12 @@ function Login(): ReactNode {
   return (
     <div id="login">
       {last ? <p id="last-user">Welcome back, {last.loginIds?.[0]}</p> : null}
-      <WhatsAppLogin />
+      {/* The seed's pattern: App renders this only while logged out, so the session unmounts it. */}
+      <WhatsAppLogin
+        onSuccess={(session) => {
+          window.NOTP_SUCCESS = [...(window.NOTP_SUCCESS ?? []), session.sessionJwt];
+        }}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// The Vue e2e app (runtime build, render functions, no SFC): the plugin → <WhatsAppLogin>, or the user and Logout.
+// The Vue e2e app (runtime build, render functions, no SFC): the plugin → <WhatsAppLogin @success>, or the user and Logout.
 import notp, { useNotp, useSession, useUser, WhatsAppLogin } from '@notp/vue-sdk';
 import { createApp, defineComponent, h } from 'vue';
 
@@ -6,6 +6,8 @@ import { createApp, defineComponent, h } from 'vue';
 declare global {
   interface Window {
     NOTP_E2E: { projectId: string; baseUrl: string };
+    /** The session JWT of every @success call: the test checks it ran although the login unmounted first. */
+    NOTP_SUCCESS?: string[];
   }
 }
 
@@ -29,7 +31,12 @@ const App = defineComponent({
       const last = sdk.getUser();
       return h('div', { id: 'login' }, [
         last ? h('p', { id: 'last-user' }, `Welcome back, ${last.loginIds?.[0] ?? ''}`) : null,
-        h(WhatsAppLogin),
+        // The seed's pattern: rendered only while logged out, so the session unmounts it.
+        h(WhatsAppLogin, {
+          onSuccess: (session) => {
+            window.NOTP_SUCCESS = [...(window.NOTP_SUCCESS ?? []), session.sessionJwt];
+          },
+        }),
       ]);
     };
   },

@@ -7,7 +7,7 @@ import {
   startContractServer,
   TEST_PROJECT_ID,
 } from '../../web-js-sdk/src/testing/startContractServer.js';
-import { WHATSAPP_LOGIN_TAG, type WhatsAppLoginElement } from './index.js';
+import { defineWhatsAppLogin, WHATSAPP_LOGIN_TAG, type WhatsAppLoginElement } from './index.js';
 
 let server: ContractServer;
 beforeAll(async () => {
@@ -85,6 +85,73 @@ describe('<notp-whatsapp-login>', () => {
     server.verify(server.pendingRefs.at(-1)!);
     await success;
     expect(tokens).toHaveLength(1);
+  });
+
+  // The seed's `isAuthenticated ? <LoggedIn/> : <WhatsAppLogin/>`: the app removes the element when the session lands,
+  // at once (a synchronous subscriber) or a microtask later (React's and Vue's scheduled re-render).
+  for (const when of ['synchronously', 'a microtask later'] as const) {
+    it(`emits success although the app removed it ${when} on the session change`, async () => {
+      const sdk = NotpSdk({ projectId: TEST_PROJECT_ID, baseUrl: server.url, autoRefresh: false });
+      const el = document.createElement(WHATSAPP_LOGIN_TAG);
+      el.sdk = sdk;
+      const order: string[] = [];
+      sdk.onSessionTokenChange((token) => {
+        order.push('session');
+        if (!token) return;
+        if (when === 'synchronously') el.remove();
+        else queueMicrotask(() => el.remove());
+      });
+      const success = nextEvent<{ sessionJwt: string }>(el, 'success');
+      success.then(() => order.push(el.isConnected ? 'success (connected)' : 'success (removed)'));
+      document.body.append(el);
+      await until(() => server.requests.some((r) => r.path === '/v1/auth/notp/pending-session'), 'the long-poll');
+      server.verify(server.pendingRefs.at(-1)!);
+      expect((await success).detail.sessionJwt).toBe(sdk.getSessionToken());
+      await until(() => order.length === 2, 'the success event');
+      expect(order).toEqual(['session', 'success (removed)']);
+      expect(el.state).toBe('success');
+    });
+  }
+
+  it('server-rendered: started on its attributes, it starts over with the SDK a framework hands it later', async () => {
+    const el = document.createElement(WHATSAPP_LOGIN_TAG);
+    const failed = nextEvent<{ errorMessage: string }>(el, 'error');
+    document.body.append(el); // as parsed from server HTML: no project-id, no sdk yet
+    expect((await failed).detail.errorMessage).toMatch(/projectId/);
+    const sdk = NotpSdk({ projectId: TEST_PROJECT_ID, baseUrl: server.url, autoRefresh: false });
+    const success = nextEvent<{ sessionJwt: string }>(el, 'success');
+    el.sdk = sdk; // hydration
+    await until(() => el.state === 'waiting', 'a login with the given SDK');
+    server.verify(server.pendingRefs.at(-1)!);
+    expect((await success).detail.sessionJwt).toBe(sdk.getSessionToken());
+  });
+
+  it('keeps an sdk set before the element was defined (upgrade)', async () => {
+    const tag = 'notp-late-login';
+    const el = document.createElement(tag) as WhatsAppLoginElement;
+    const sdk = NotpSdk({ projectId: TEST_PROJECT_ID, baseUrl: server.url, autoRefresh: false });
+    el.sdk = sdk;
+    document.body.append(el);
+    defineWhatsAppLogin(tag);
+    expect(el.sdk).toBe(sdk);
+    await until(() => el.state === 'waiting', 'a login with the given SDK');
+    const success = nextEvent(el, 'success');
+    server.verify(server.pendingRefs.at(-1)!);
+    await success;
+    expect(sdk.getSessionToken()).not.toBe('');
+  });
+
+  it('a restart abandons the previous login: only the new one reports', async () => {
+    const el = mount({ 'project-id': TEST_PROJECT_ID, 'base-url': server.url });
+    await until(() => el.state === 'waiting', 'waiting');
+    const first = server.pendingRefs.at(-1)!;
+    const refs: string[] = [];
+    el.addEventListener('success', (e) => refs.push((e as CustomEvent<{ sessionJwt: string }>).detail.sessionJwt));
+    el.restart();
+    await until(() => server.pendingRefs.at(-1) !== first && el.state === 'waiting', 'the second login');
+    server.verify(server.pendingRefs.at(-1)!);
+    await until(() => refs.length === 1, 'the success event');
+    expect(refs).toEqual([localStorage.getItem('DS')]);
   });
 
   it('on expiry shows a restart button that starts a new login', async () => {

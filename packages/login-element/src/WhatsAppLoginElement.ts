@@ -43,7 +43,7 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
       return OBSERVED;
     }
 
-    sdk: NotpSdkInstance | undefined;
+    #sdk: NotpSdkInstance | undefined;
     #ownSdk: { key: string; sdk: NotpSdkInstance } | undefined;
     #state: WhatsAppLoginState = 'idle';
     #run: AbortController | undefined;
@@ -59,6 +59,12 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
 
     constructor() {
       super();
+      // A framework may have set `sdk` before the element was defined (an own property then hides the accessor).
+      if (Object.hasOwn(this, 'sdk')) {
+        const early = (this as { sdk?: NotpSdkInstance }).sdk;
+        delete (this as { sdk?: NotpSdkInstance }).sdk;
+        this.#sdk = early;
+      }
       this.#root = this.attachShadow({ mode: 'open' });
       const doc = this.ownerDocument;
       const style = doc.createElement('style');
@@ -107,6 +113,18 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
       this.#view = { qr, hint, link, open, status, restart };
     }
 
+    get sdk(): NotpSdkInstance | undefined {
+      return this.#sdk;
+    }
+
+    set sdk(value: NotpSdkInstance | undefined) {
+      if (value === this.#sdk) return;
+      this.#sdk = value;
+      // Server-rendered HTML: the element starts on its attributes before hydration hands it the app's SDK. A login
+      // under another SDK would not reach the app's session state: start over with the new one (not after success).
+      if (this.isConnected && this.#state !== 'idle' && this.#state !== 'success') this.restart();
+    }
+
     get state(): WhatsAppLoginState {
       return this.#state;
     }
@@ -119,8 +137,8 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
     }
 
     disconnectedCallback(): void {
+      // Stops the wait, but a session that already landed still gets its `success` event (see #login).
       this.#run?.abort();
-      this.#run = undefined;
       this.#state = 'idle';
     }
 
@@ -135,11 +153,11 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
       this.#run?.abort();
       const run = new AbortController();
       this.#run = run;
-      void this.#login(run.signal);
+      void this.#login(run);
     }
 
     #resolveSdk(): NotpSdkInstance {
-      if (this.sdk) return this.sdk;
+      if (this.#sdk) return this.#sdk;
       const projectId = this.getAttribute('project-id') ?? '';
       const baseUrl = this.getAttribute('base-url') ?? undefined;
       const key = `${projectId}\n${baseUrl ?? ''}`;
@@ -147,7 +165,8 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
       return this.#ownSdk.sdk;
     }
 
-    async #login(signal: AbortSignal): Promise<void> {
+    async #login(run: AbortController): Promise<void> {
+      const { signal } = run;
       this.#show('starting');
       let sdk: NotpSdkInstance;
       try {
@@ -171,13 +190,14 @@ export function createWhatsAppLoginElementClass(): new () => WhatsAppLoginElemen
       this.#showPending(start.data);
 
       const session = await sdk.notp.waitForSession(start.data.pendingRef, { signal });
+      // A restart replaced this run: its outcome is nobody's business any more.
+      if (this.#run !== run) return;
+      // The session landed in the SDK, and its subscribers may already have removed this element (the seed's
+      // `isAuthenticated ? <LoggedIn/> : <WhatsAppLogin/>`): the login happened, so `success` is still dispatched.
+      if (session.ok && session.data) return this.#succeed(session.data);
       if (signal.aborted) return;
-      if (!session.ok || !session.data) {
-        if (session.error && EXPIRED_CODES.has(session.error.errorCode))
-          return this.#expire(session.error, session.code);
-        return this.#fail(session.error, session.code);
-      }
-      this.#succeed(session.data);
+      if (session.error && EXPIRED_CODES.has(session.error.errorCode)) return this.#expire(session.error, session.code);
+      this.#fail(session.error, session.code);
     }
 
     #showPending(pending: NOTPResponse): void {

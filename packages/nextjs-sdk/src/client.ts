@@ -1,7 +1,7 @@
 'use client';
-// @notp/nextjs-sdk/client: the hooks for Client Components (`useNotp`, `useSession`, `useUser`), named by hand.
+// @notp/nextjs-sdk/client: what Client Components use (provider, <WhatsAppLogin>, `useNotp`, `useSession`, `useUser`).
 export { AuthProvider } from './AuthProvider.js';
 export type { AuthProviderProps } from './AuthProvider.js';
-export { useNotp, useSession, useUser } from '@notp/react-sdk';
-export type { SessionState, UserState } from '@notp/react-sdk';
+export { Notp, useNotp, useSession, useUser, WhatsAppLogin } from '@notp/react-sdk';
+export type { SessionState, UserState, WhatsAppLoginProps } from '@notp/react-sdk';
 export type { JWTResponse, NotpSdkInstance, SdkResponse, UserResponse } from '@notp/react-sdk';

@@ -96,6 +96,7 @@ const NO_INPUT_200_KNOWN = new Set([
   `GET ${routes.health}`,
   `GET ${routes.ready}`,
   `GET ${routes.sdkBundle}`,
+  `GET ${routes.loginElementBundle}`,
   `GET ${routes.metrics}`,
   `GET ${routes.simulator.chat}`,
 ]);

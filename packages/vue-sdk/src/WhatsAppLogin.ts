@@ -13,22 +13,29 @@ export const WhatsAppLogin = defineComponent({
     qrFormat: { type: String as PropType<'png' | 'svg'>, default: undefined },
     /** Language of the prefilled message and replies (BCP 47). */
     locale: { type: String, default: undefined },
+    /**
+     * `@success`: called once the session has landed in the plugin's SDK — also when the app unmounts this component
+     * on that very change (`v-if="isAuthenticated"` … `v-else` `<WhatsAppLogin @success>`), after the unmount. A
+     * function prop rather than an emit because Vue drops the emits of an unmounted component.
+     */
+    onSuccess: { type: Function as PropType<(session: JWTResponse) => void>, default: undefined },
+    /** `@error`: the login failed or expired (the element's error detail, with the HTTP status when one arrived). */
+    onError: { type: Function as PropType<(error: WhatsAppLoginErrorDetail) => void>, default: undefined },
   },
-  emits: {
-    success: (_session: JWTResponse) => true,
-    error: (_error: WhatsAppLoginErrorDetail) => true,
-  },
-  setup(props, { emit }) {
+  setup(props) {
     const sdk = useNotp();
     // `sdk` is set as a DOM property (the element defines it); the element starts a microtask after insertion.
+    // The listeners read `props` when the event arrives, so the latest handler runs, mounted or not.
+    const onSuccess = (e: CustomEvent<JWTResponse>) => props.onSuccess?.(e.detail);
+    const onError = (e: CustomEvent<WhatsAppLoginErrorDetail>) => props.onError?.(e.detail);
     return () =>
       h(WHATSAPP_LOGIN_TAG, {
         sdk,
         'login-id': props.loginId,
         'qr-format': props.qrFormat,
         locale: props.locale,
-        onSuccess: (e: CustomEvent<JWTResponse>) => emit('success', e.detail),
-        onError: (e: CustomEvent<WhatsAppLoginErrorDetail>) => emit('error', e.detail),
+        onSuccess,
+        onError,
       });
   },
 });

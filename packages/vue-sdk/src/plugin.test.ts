@@ -138,4 +138,25 @@ describe('WhatsAppLogin', () => {
     await until(() => sessions.length === 1, 'the success event');
     await until(() => text().startsWith('auth=true'), 'the composables');
   });
+
+  it("the seed's v-if pattern: @success runs although the session change unmounts it", async () => {
+    const sessions: string[] = [];
+    mount(
+      defineComponent({
+        setup() {
+          const { isAuthenticated } = useSession();
+          return () =>
+            isAuthenticated.value
+              ? h('p', { id: 'logged-in' }, 'Logged in')
+              : h(WhatsAppLogin, { onSuccess: (s: { sessionJwt: string }) => sessions.push(s.sessionJwt) });
+        },
+      }),
+    );
+    await until(() => server.requests.some((r) => r.path === '/v1/auth/notp/pending-session'), 'the long-poll');
+    server.verify(server.pendingRefs.at(-1)!);
+    await until(() => sessions.length > 0, 'the success callback');
+    await until(() => !!container.querySelector('#logged-in'), 'the logged-in branch');
+    expect(container.querySelector('notp-whatsapp-login')).toBeNull();
+    expect(sessions).toEqual([localStorage.getItem('DS')]);
+  });
 });

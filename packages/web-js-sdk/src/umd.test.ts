@@ -51,4 +51,13 @@ describe('UMD bundle', () => {
     expect(resp.data?.pendingRef).toMatch(/^[0-9a-f]{32}$/);
     dom.window.close();
   });
+
+  it('imported as a module (`import "@notp/web-js-sdk/umd"`) it sets the global Notp too', async () => {
+    expect((globalThis as { Notp?: unknown }).Notp).toBeUndefined();
+    const { default: umd } = await import('./umd.js');
+    expect(globalThis.Notp).toBe(umd);
+    expect(globalThis.Notp.NotpSdk).toBe(umd);
+    expect(typeof globalThis.Notp.version).toBe('string');
+    delete (globalThis as { Notp?: unknown }).Notp;
+  });
 });

@@ -1,4 +1,5 @@
 // Root layout: the seed's AuthProvider, configured at run time from NOTP_PROJECT_ID / NOTP_BASE_URL (no rebuild per port).
+// sessionTokenViaCookie is left out: the Next SDK's default keeps the session token in the DS cookie the server reads.
 import { AuthProvider } from '@notp/nextjs-sdk';
 import type { ReactNode } from 'react';
 
@@ -12,7 +13,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       baseUrl={process.env.NOTP_BASE_URL ?? 'http://localhost:4000'}
       persistTokens={true}
       autoRefresh={true}
-      sessionTokenViaCookie={true}
       storeLastAuthenticatedUser={true}
       keepLastAuthenticatedUserAfterLogout={false}
     >

@@ -64,6 +64,8 @@ export const routes = Object.freeze({
     messages: '/simulator/messages',
   }),
   sdkBundle: '/sdk/web-js-sdk.js',
+  /** The login element's IIFE bundle (web SDK inside): one <script> registers <notp-whatsapp-login>. */
+  loginElementBundle: '/sdk/login-element.js',
   /** The demo app (simulator mode only); `<demo>/config.js` tells it the development project. */
   demo: '/demo',
   health: '/health',

@@ -82,6 +82,14 @@ describe('authMiddleware', () => {
     expect(await outcome(path, options, headers())).toBe(expected);
   });
 
+  it('redirects to the origin the browser asked for (Host), not the one Next listens on', async () => {
+    // `next start -H 127.0.0.1` and the like: request.url names another host than the browser's.
+    expect(await outcome('/dashboard', {}, { host: '127.0.0.1:3000' })).toBe('redirect http://127.0.0.1:3000/sign-in');
+    expect(await outcome('/sign-in', {}, { host: '127.0.0.1:3000' })).toBe('next');
+    // A Host that is no host at all is ignored.
+    expect(await outcome('/dashboard', {}, { host: 'a b' })).toBe('redirect http://app.test/sign-in');
+  });
+
   it('throws at once without a project id (a developer mistake)', () => {
     const saved = { a: process.env.NOTP_PROJECT_ID, b: process.env.NEXT_PUBLIC_NOTP_PROJECT_ID };
     delete process.env.NOTP_PROJECT_ID;

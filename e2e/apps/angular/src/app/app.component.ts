@@ -1,6 +1,13 @@
-// AppComponent: "Sign in with WhatsApp" → QR + wa link → waitForSession → "Logged in as <userId>" + Logout (Observables).
-import { Component, inject, signal } from '@angular/core';
-import { NotpAuthService } from '@notp/angular-sdk';
+// AppComponent: the seed's conditional render: logged in → "Logged in as <userId>" + Logout; else <app-sign-in (success)>.
+import { Component, inject } from '@angular/core';
+import { type JWTResponse, NotpAuthService } from '@notp/angular-sdk';
+
+declare global {
+  interface Window {
+    /** The session JWT of every (success): the test checks it arrived although the sign-in had been removed. */
+    NOTP_SUCCESS?: string[];
+  }
+}
 
 @Component({
   selector: 'app-root',
@@ -11,36 +18,15 @@ import { NotpAuthService } from '@notp/angular-sdk';
       <p id="whoami">Logged in as {{ (auth.user$ | async)?.user?.userId ?? '…' }}</p>
       <button id="logout" type="button" (click)="logout()">Logout</button>
     } @else {
-      <button id="sign-in" type="button" [disabled]="!!pending()" (click)="signIn()">Sign in with WhatsApp</button>
-      @if (pending(); as p) {
-        <img id="qr" alt="Scan with WhatsApp" width="240" height="240" [src]="'data:image/png;base64,' + p.image" />
-        <p><a id="wa-link" [href]="p.redirectUrl" target="_blank" rel="noreferrer">Open WhatsApp</a></p>
-      }
-      @if (error()) {
-        <p id="error">{{ error() }}</p>
-      }
+      <app-sign-in (success)="onSuccess($event)" />
     }
   `,
 })
 export class AppComponent {
   readonly auth = inject(NotpAuthService);
-  readonly pending = signal<{ image: string; redirectUrl: string } | undefined>(undefined);
-  readonly error = signal('');
 
-  signIn(): void {
-    this.error.set('');
-    this.auth.notpSdk.notp.signUpOrIn('').subscribe((resp) => {
-      if (!resp.ok || !resp.data) {
-        this.error.set(`${resp.error?.errorCode ?? resp.code}: ${resp.error?.errorMessage ?? 'sign-in failed'}`);
-        return;
-      }
-      this.pending.set({ image: resp.data.image, redirectUrl: resp.data.redirectUrl });
-      this.auth.notpSdk.notp.waitForSession(resp.data.pendingRef).subscribe((session) => {
-        this.pending.set(undefined);
-        if (!session.ok)
-          this.error.set(`${session.error?.errorCode ?? session.code}: ${session.error?.errorMessage ?? ''}`);
-      });
-    });
+  onSuccess(session: JWTResponse): void {
+    window.NOTP_SUCCESS = [...(window.NOTP_SUCCESS ?? []), session.sessionJwt];
   }
 
   logout(): void {

@@ -6,6 +6,7 @@ import { BrowserModule } from '@angular/platform-browser';
 import { NotpAuthModule, NotpAuthService, notpInterceptor } from '@notp/angular-sdk';
 import { zip } from 'rxjs';
 import { AppComponent } from './app.component';
+import { SignInComponent } from './sign-in.component';
 
 const query = new URLSearchParams(window.location.search);
 
@@ -14,7 +15,7 @@ export function initializeApp(authService: NotpAuthService) {
 }
 
 @NgModule({
-  declarations: [AppComponent],
+  declarations: [AppComponent, SignInComponent],
   imports: [
     BrowserModule,
     NotpAuthModule.forRoot({

@@ -1,6 +1,6 @@
 // pendingSession against the real store and token service: exactly-once issue, terminal errors, and the long-poll.
 import { errors, NotpError } from '@notp/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hashPendingRef } from './pendingRef.js';
 import { pendingSession } from './pendingSession.js';
 import { PendingWaits } from './PendingWaits.js';
@@ -175,6 +175,17 @@ describe('pendingSession', () => {
     expect(issued.response.sessionJwt).toBeTruthy();
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(waits.size).toBe(0);
+  });
+
+  it('long-poll: once woken, it consumes at once; the pending auth is read before holding only', async () => {
+    const s = await start({ kind: 'signup' });
+    const reads = vi.spyOn(kit.deps.store.pendingAuths, 'getByRefHash');
+    const held = session(s.pendingRef, { waitSec: 30 });
+    await until(() => waits.size === 1);
+    await receiveMessage(kit.deps, inbound(kit, '16505551234', s.text));
+    expect((await held).response.sessionJwt).toBeTruthy();
+    expect(reads).toHaveBeenCalledTimes(2); // the first read, and the re-read after subscribing; none after the wake
+    reads.mockRestore();
   });
 
   it('long-poll: the waiter wakes within one event-loop turn of the verification (no timer, no polling)', async () => {

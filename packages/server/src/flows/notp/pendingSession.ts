@@ -46,20 +46,29 @@ export async function pendingSession(
   const load = () => deps.store.pendingAuths.getByRefHash(refHash);
   let reading = read(await load(), project, deps.clock.now());
 
+  // Set when a woken long-poll won the exactly-once consume straight away (see below).
+  let consumed: PendingAuthRecord | null = null;
   if (reading.state === 'waiting' && input.waitSec && input.waits) {
     const held = await input.waits.hold(reading.record.id, input.waitSec * 1000, async () => {
       reading = read(await load(), project, deps.clock.now());
       return reading.state === 'waiting';
     });
-    if (held) reading = read(await load(), project, deps.clock.now());
+    if (held) {
+      // Woken (almost always by the verification's event): consume first. It is atomic, checks 'verified' and expiry,
+      // and returns the record, so the usual re-read costs a round trip only when it did not win (the deadline, a
+      // failed or expired login, another consumer): then the re-read says which.
+      consumed = await deps.store.pendingAuths.consume(refHash, deps.clock.now());
+      if (!consumed) reading = read(await load(), project, deps.clock.now());
+    }
   }
-  if (reading.state === 'waiting') throw new NotpError(errors.notpPending);
+  if (!consumed && reading.state === 'waiting') throw new NotpError(errors.notpPending);
 
-  const verified = reading.record;
+  const verified = consumed ?? reading.record;
   const userId = verified.resultUserId;
   if (!userId) throw new NotpError(errors.internal, { detail: `verified pending ${verified.id} has no result user` });
 
-  // Step-up / MFA: the parent session must still be live; its methods carry over.
+  // Step-up / MFA: the parent session must still be live; its methods carry over. (A woken request checks this after
+  // its consume: the login is spent either way, since a revoked or expired parent never comes back.)
   let amr = ['whatsapp'];
   if (verified.parentSessionId) {
     const parent = await deps.store.sessions.get(verified.parentSessionId);
@@ -69,7 +78,7 @@ export async function pendingSession(
   }
 
   // Exactly one caller wins the pending auth; everyone else sees it as used.
-  const consumed = await deps.store.pendingAuths.consume(refHash, deps.clock.now());
+  consumed ??= await deps.store.pendingAuths.consume(refHash, deps.clock.now());
   if (!consumed) throw new NotpError(errors.pendingAlreadyUsed);
 
   const user = await deps.store.users.get(project.projectId, userId);

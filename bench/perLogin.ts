@@ -12,15 +12,15 @@ import { keepAliveAgent } from './httpJson.js';
 import { type Cell, printTable } from './printTable.js';
 import { runLoad } from './runLoad.js';
 
-const LOGINS = Number(process.argv[2] ?? 400); // measured per deployment
-const WARMUP = 60;
+const LOGINS = Number(process.argv[2] ?? 450); // measured per deployment
+const WARMUP = 150; // per instance: each instance's JIT warms on its own logins
 const CONCURRENCY = 8;
 const agent = keepAliveAgent(CONCURRENCY * 4);
 const [cluster, redis] = await Promise.all([PrivatePostgres.start(), PrivateRedis.start()]);
 const servers: BenchServer[] = [];
 const rows: Cell[][] = [];
 
-async function measure(instances: number): Promise<void> {
+async function measure(instances: number, concurrency = CONCURRENCY): Promise<void> {
   const env = {
     DATABASE_URL: await cluster.createDatabase('perlogin'),
     REDIS_URL: redis.url,
@@ -42,9 +42,9 @@ async function measure(instances: number): Promise<void> {
     await (clients[(i + 1) % clients.length] as BenchLoginClient).deliver(started);
     await tokens;
   };
-  await runLoad({ concurrency: CONCURRENCY, durationMs: 60_000, maxOps: WARMUP, op: login });
+  await runLoad({ concurrency, durationMs: 60_000, maxOps: WARMUP * instances, op: login });
   const before = await Promise.all(mine.map((s) => s.io()));
-  const r = await runLoad({ concurrency: CONCURRENCY, durationMs: 120_000, maxOps: LOGINS, op: login });
+  const r = await runLoad({ concurrency, durationMs: 120_000, maxOps: LOGINS, op: login });
   const after = await Promise.all(mine.map((s) => s.io()));
   const n = r.latencies.length;
   const delta = (k: keyof IoCounts, i: number) => ((after[i] as IoCounts)[k] - (before[i] as IoCounts)[k]) / n;
@@ -52,6 +52,7 @@ async function measure(instances: number): Promise<void> {
   const cpuShares = mine.map((_s, i) => (delta('cpuMicros', i) * instances) / 1000); // per login it served
   rows.push([
     instances,
+    concurrency,
     n,
     sum('dbStatements'),
     sum('redisCommands'),
@@ -62,12 +63,47 @@ async function measure(instances: number): Promise<void> {
   ]);
 }
 
+/** One instance, logins one at a time, counters read between the phases: what each request of a login costs. */
+async function phases(): Promise<Cell[][]> {
+  const [server] = servers;
+  if (!server) throw new Error('no server');
+  const client = new BenchLoginClient(server, agent);
+  const total: Record<string, IoCounts> = {};
+  const add = (phase: string, a: IoCounts, b: IoCounts) => {
+    const t = (total[phase] ??= { dbStatements: 0, redisCommands: 0, redisMessages: 0, cpuMicros: 0 });
+    for (const k of Object.keys(t) as (keyof IoCounts)[]) t[k] += b[k] - a[k];
+  };
+  const n = 100;
+  for (let i = 0; i < n; i++) {
+    const t0 = await server.io();
+    const started = await client.start();
+    const t1 = await server.io();
+    await client.deliver(started);
+    const t2 = await server.io();
+    await client.pendingSession(started.pendingRef);
+    const t3 = await server.io();
+    add('start (QR PNG)', t0, t1);
+    add('webhook (verify, publish)', t1, t2);
+    add('pending-session (consume, sign 2 JWTs)', t2, t3);
+  }
+  return Object.entries(total).map(([phase, t]) => [
+    phase,
+    t.dbStatements / n,
+    t.redisCommands / n,
+    t.cpuMicros / n / 1000,
+  ]);
+}
+
 try {
   for (const instances of [1, 2, 3]) await measure(instances);
+  // Control: one instance as lightly loaded as each of three (fewer logins per event-loop turn, nothing else changes).
+  await measure(1, Math.round(CONCURRENCY / 3));
+  const byPhase = await phases();
   printTable(
     'perLogin: cost of one login with N instances (PostgreSQL + Redis), summed over the instances',
     [
       'N',
+      'in flight',
       'logins',
       'DB statements',
       'Redis commands',
@@ -78,11 +114,17 @@ try {
     ],
     rows,
     [
-      `${LOGINS} logins per N after ${WARMUP} warm-up, ${CONCURRENCY} in flight; each login = start + long-poll on instance i,`,
+      `${LOGINS} logins per row after ${WARMUP} warm-up logins per instance; each login = start + long-poll on instance i,`,
       'webhook on instance i+1. Counted in the server processes at pg.Client#query and ioredis (bench/countIo.ts).',
       'A publish reaches only the instance holding that login (one channel per pending auth), so nothing grows with N.',
-      'CPU per instance = its CPU ÷ (logins ÷ N): the share of a login each instance carries.',
+      'CPU per instance = its CPU ÷ (logins ÷ N): the share of a login each instance carries. The last row is a',
+      'control: one instance with as few logins in flight as each of three instances has.',
     ],
+  );
+  printTable(
+    'perLogin: one login by request (1 instance, logins one at a time, plain pending-session after the webhook)',
+    ['request', 'DB statements', 'Redis commands', 'server CPU ms'],
+    byPhase,
   );
 } finally {
   agent.destroy();

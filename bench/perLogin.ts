@@ -70,7 +70,8 @@ async function phases(): Promise<Cell[][]> {
   const client = new BenchLoginClient(server, agent);
   const total: Record<string, IoCounts> = {};
   const add = (phase: string, a: IoCounts, b: IoCounts) => {
-    const t = (total[phase] ??= { dbStatements: 0, redisCommands: 0, redisMessages: 0, cpuMicros: 0 });
+    const t = total[phase] ?? { dbStatements: 0, redisCommands: 0, redisMessages: 0, cpuMicros: 0 };
+    total[phase] = t;
     for (const k of Object.keys(t) as (keyof IoCounts)[]) t[k] += b[k] - a[k];
   };
   const n = 100;

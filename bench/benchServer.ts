@@ -2,6 +2,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import type { IoCounts } from './countIo.js';
 
 export interface BenchServerReady {
   type: 'ready';
@@ -13,13 +14,15 @@ export interface BenchServerReady {
   phoneNumberId: string;
 }
 
-export type ParentMessage = { id: number; type: 'memory' | 'cpu' | 'held' | 'close' };
+export type ParentMessage = { id: number; type: 'memory' | 'cpu' | 'io' | 'held' | 'close' };
 
 export interface BenchServer extends Omit<BenchServerReady, 'type'> {
   /** The server process's memory after two forced full GCs. */
   memory(): Promise<NodeJS.MemoryUsage>;
   /** CPU time the server process has used so far (all threads: the event loop and libuv's pool), µs. */
   cpuMicros(): Promise<number>;
+  /** Database statements, Redis commands and messages, and CPU time of the server process so far (countIo.ts). */
+  io(): Promise<IoCounts>;
   /** Pending-session long-polls the server holds right now (its notp_long_polls_open gauge). */
   heldLongPolls(): Promise<number>;
   close(): Promise<void>;
@@ -91,6 +94,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
       const { user, system } = (await ask('cpu')).cpu as NodeJS.CpuUsage;
       return user + system;
     },
+    io: async () => (await ask('io')).io as IoCounts,
     heldLongPolls: async () => {
       const answer = await ask('held');
       if (answer.error) throw new Error(String(answer.error));

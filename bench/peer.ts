@@ -113,6 +113,11 @@ printTable(
   ['contender', 'logins/s (median)', 'p50 ms', 'p99 ms', 'logins/s ÷ peer', 'peer p99 ÷ p99'],
   rows,
   [
+    ...(['notp RS256', 'notp ES256'] as const).map((name) => {
+      const ratio = median(perSec[name]) / peerRate;
+      const p99 = summarize(latencies[name]).p99 / peerP99;
+      return `${name}: logins/s ${ratio.toFixed(2)}× better-auth's (goal ≥ 2.5×), p99 ${p99.toFixed(2)}× its p99 (goal ≤ 0.5×)`;
+    }),
     `${ROUNDS} rounds × ${ROUND_MS / 1000} s per contender (order rotated), ${CONCURRENCY} logins in flight, each server in its`,
     `own process on ${resolveSqliteDriver('auto') === 'node' ? 'node:sqlite' : 'better-sqlite3'} (WAL, synchronous=NORMAL), rate limits off, loopback keep-alive HTTP.`,
     'A better-auth login is 2 requests and ends in an opaque session token (one row); a notp login is 3 requests',

@@ -1,6 +1,9 @@
 // Child-process entry of the benchmarks: one real notp server (temp SQLite unless DATABASE_URL is set), driven over IPC.
 import { startTestServer } from '../packages/server/test/harness.js';
 import type { BenchServerReady, ParentMessage } from './benchServer.js';
+import { countIo, ioCounts } from './countIo.js';
+
+countIo();
 
 const env = JSON.parse(process.env.NOTP_BENCH_ENV ?? '{}') as Record<string, string>;
 const server = await startTestServer(env);
@@ -40,6 +43,9 @@ process.on('message', (message: ParentMessage) => {
       return;
     case 'cpu':
       reply({ cpu: process.cpuUsage() });
+      return;
+    case 'io':
+      reply({ io: ioCounts() });
       return;
     case 'held':
       heldLongPolls().then(

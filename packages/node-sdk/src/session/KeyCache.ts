@@ -1,8 +1,6 @@
 // KeyCache: the project's JWKS keys by kid — fetched once, refetched only for an unknown kid, concurrent fetches coalesced.
 import type { JWK } from '@notp/core';
-import { importJWK, type JWTHeaderParameters } from 'jose';
-
-type VerifyKey = Awaited<ReturnType<typeof importJWK>>;
+import { importVerifyKey, type VerifyKey } from './verifyKey.js';
 
 /** After a refetch that did not find the asked kid, unknown kids fail without a fetch for this long (anti-amplification). */
 export const UNKNOWN_KID_COOLDOWN_MS = 5_000; // 5 s
@@ -22,17 +20,12 @@ export class KeyCache {
   }
 
   /**
-   * The key for a JWT header: from the cache (no I/O, no await), else after one coalesced JWKS fetch.
-   * Throws for a header without `kid` and for a kid the JWKS does not have.
+   * The key for a kid: from the cache (no I/O, no promise), else after one coalesced JWKS fetch.
+   * Throws for an empty kid; the promise rejects for a kid the JWKS does not have.
    */
-  /** `resolve`, bound once (jose's key-function argument; no closure per validation). */
-  readonly resolver = (header: Pick<JWTHeaderParameters, 'kid'>) => this.resolve(header);
-
-  resolve(header: Pick<JWTHeaderParameters, 'kid'>): VerifyKey | Promise<VerifyKey> {
-    const kid = header.kid;
+  resolve(kid: string | undefined): VerifyKey | Promise<VerifyKey> {
     if (!kid) throw new Error('header.kid must not be empty');
-    const cached = this.#keys.get(kid);
-    return cached ?? this.#fetchFor(kid);
+    return this.#keys.get(kid) ?? this.#fetchFor(kid);
   }
 
   async #fetchFor(kid: string): Promise<VerifyKey> {
@@ -52,12 +45,16 @@ export class KeyCache {
   async #refresh(): Promise<void> {
     this.fetches++;
     const jwks = await this.#fetchKeys();
-    const imported = await Promise.all(
-      jwks
-        .filter((jwk) => typeof jwk.kid === 'string' && jwk.kid !== '' && jwk.kty !== 'oct')
-        .map(async (jwk) => [jwk.kid, await importJWK(jwk, jwk.alg)] as const),
-    );
-    // Keys are kept forever (CONTRACT.md §5): a retired key stays trusted until restart, so rotate with overlap.
-    for (const [kid, key] of imported) this.#keys.set(kid, key);
+    for (const jwk of jwks) {
+      if (typeof jwk.kid !== 'string' || jwk.kid === '' || jwk.kty === 'oct') continue;
+      let key: VerifyKey;
+      try {
+        key = importVerifyKey(jwk);
+      } catch {
+        continue; // a key we cannot verify with (unknown alg, weak RSA) is left out; its tokens fail as "no matching key"
+      }
+      // Keys are kept forever (CONTRACT.md §5): a retired key stays trusted until restart, so rotate with overlap.
+      this.#keys.set(jwk.kid, key);
+    }
   }
 }

@@ -1,9 +1,10 @@
-// Local JWT validation against the cached JWKS: signature, exp (5 s tolerance), iss (the project), and drn.
+// Local JWT validation against the cached JWKS (node:crypto, one decode): alg, kid, signature, exp/nbf, iss, aud, drn.
 import type { AuthenticationInfo } from '@notp/core';
-import { errors as joseErrors, jwtVerify } from 'jose';
+import { errors as joseErrors } from 'jose';
 import type { KeyCache } from './KeyCache.js';
+import { ALLOWED_ALGS, type VerifyKey } from './verifyKey.js';
 
-/** Clock skew allowed on `exp`/`nbf`/`iat`, as the public SDKs do. */
+/** Clock skew allowed on `exp`/`nbf`, as the public SDKs do. */
 export const CLOCK_TOLERANCE_SEC = 5;
 
 export interface VerifyOptions {
@@ -11,7 +12,7 @@ export interface VerifyOptions {
   audience?: string | string[];
 }
 
-const DEFAULT_VERIFY_OPTIONS = Object.freeze({ clockTolerance: CLOCK_TOLERANCE_SEC });
+type Claims = AuthenticationInfo['token'];
 
 /** `iss` is the project id, or a URL (or path) whose last or second-to-last segment is it. */
 export function issuerMatches(iss: unknown, projectId: string): boolean {
@@ -29,27 +30,128 @@ export function issuerMatches(iss: unknown, projectId: string): boolean {
   return segments[segments.length - 1] === projectId || segments[segments.length - 2] === projectId;
 }
 
+/** Three base64url segments; the alphabet is checked here once, because Buffer's decoder skips bad characters. */
+const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+interface Header {
+  alg: string;
+  kid: string | undefined;
+}
+
 /**
- * Verifies `jwt` and returns `{ jwt, token }`; throws jose's errors (expired, bad signature, …) or a claim error.
- * `drn` (`DS` session, `DSR` refresh) is enforced when given, so a refresh JWT never passes as a session.
+ * Protected headers already seen on a token that verified, by their base64url text. A project signs with one or
+ * two keys, so every token repeats one of a few headers; a bounded map skips their decode. Filled only after a
+ * signature check passed, so made-up headers never take a place.
  */
-export async function validateJwt(
+const knownHeaders = new Map<string, Header>();
+const KNOWN_HEADERS_MAX = 16;
+
+function parseHeader(segment: string): Header {
+  const known = knownHeaders.get(segment);
+  if (known) return known;
+  let header: unknown;
+  try {
+    header = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+  } catch {
+    throw new joseErrors.JWSInvalid('Invalid Compact JWS: the protected header is not JSON');
+  }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) {
+    throw new joseErrors.JWSInvalid('JWS Protected Header must be an object');
+  }
+  const { alg, kid, crit } = header as Record<string, unknown>;
+  if (crit !== undefined) throw new joseErrors.JWSInvalid('"crit" (Critical) Header Parameter is not supported');
+  if (typeof alg !== 'string' || !ALLOWED_ALGS.has(alg)) {
+    throw new joseErrors.JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
+  }
+  if (kid !== undefined && typeof kid !== 'string') throw new joseErrors.JWSInvalid('"kid" must be a string');
+  return { alg, kid };
+}
+
+function claimFailed(message: string, payload: Claims, claim: string): never {
+  throw new joseErrors.JWTClaimValidationFailed(message, payload, claim, 'check_failed');
+}
+
+function audienceMatches(aud: unknown, expected: string | string[]): boolean {
+  const wanted = typeof expected === 'string' ? [expected] : expected;
+  if (typeof aud === 'string') return wanted.includes(aud);
+  return Array.isArray(aud) && aud.some((a) => wanted.includes(a));
+}
+
+/** Signature first, then the claims (as jose orders them): nothing of an unverified payload is trusted. */
+function verifyWith(
+  key: VerifyKey,
+  header: Header,
+  headerSegment: string,
+  jwt: string,
+  dot2: number,
+  projectId: string,
+  drn: 'DS' | 'DSR' | undefined,
+  options: VerifyOptions | undefined,
+): AuthenticationInfo {
+  if (header.alg !== key.alg) {
+    throw new joseErrors.JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
+  }
+  const signed = Buffer.from(jwt.slice(0, dot2), 'latin1');
+  const signature = Buffer.from(jwt.slice(dot2 + 1), 'base64url');
+  if (!key.verify(signed, signature)) throw new joseErrors.JWSSignatureVerificationFailed();
+  if (!knownHeaders.has(headerSegment) && knownHeaders.size < KNOWN_HEADERS_MAX) {
+    knownHeaders.set(headerSegment, header);
+  }
+
+  let payload: Claims;
+  try {
+    payload = JSON.parse(Buffer.from(jwt.slice(headerSegment.length + 1, dot2), 'base64url').toString('utf8'));
+  } catch {
+    throw new joseErrors.JWTInvalid('JWT Claims Set must be a top-level JSON object');
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new joseErrors.JWTInvalid('JWT Claims Set must be a top-level JSON object');
+  }
+  const now = Math.floor(Date.now() / 1000);
+  const { exp, nbf, iat } = payload;
+  // exp is required: a notp token always has one, and a token without it would never expire.
+  if (typeof exp !== 'number') claimFailed('"exp" claim must be a number', payload, 'exp');
+  if (exp <= now - CLOCK_TOLERANCE_SEC) {
+    throw new joseErrors.JWTExpired('"exp" claim timestamp check failed', payload, 'exp', 'check_failed');
+  }
+  if (nbf !== undefined) {
+    if (typeof nbf !== 'number') claimFailed('"nbf" claim must be a number', payload, 'nbf');
+    if (nbf > now + CLOCK_TOLERANCE_SEC) claimFailed('"nbf" claim timestamp check failed', payload, 'nbf');
+  }
+  if (iat !== undefined && typeof iat !== 'number') claimFailed('"iat" claim must be a number', payload, 'iat');
+  if (options?.audience && !audienceMatches(payload['aud'], options.audience)) {
+    claimFailed('unexpected "aud" claim value', payload, 'aud');
+  }
+  if (!issuerMatches(payload.iss, projectId)) claimFailed('unexpected "iss" claim value', payload, 'iss');
+  if (drn && payload.drn !== drn) claimFailed('unexpected "drn" claim value', payload, 'drn');
+  payload.iss = projectId;
+  return { jwt, token: payload };
+}
+
+/**
+ * Verifies `jwt` and returns `{ jwt, token }`; rejects with jose's error classes (expired, bad signature, alg not
+ * allowed, …) or a claim error. `drn` (`DS` session, `DSR` refresh) is enforced when given, so a refresh JWT never
+ * passes as a session. With the key cached, the whole check runs synchronously (no await, no JWKS I/O).
+ */
+export function validateJwt(
   keys: KeyCache,
   projectId: string,
   jwt: string,
   drn: 'DS' | 'DSR' | undefined,
   options?: VerifyOptions,
 ): Promise<AuthenticationInfo> {
-  const verifyOptions = options?.audience
-    ? { clockTolerance: CLOCK_TOLERANCE_SEC, audience: options.audience }
-    : DEFAULT_VERIFY_OPTIONS;
-  const { payload } = await jwtVerify(jwt, keys.resolver, verifyOptions);
-  if (!issuerMatches(payload.iss, projectId)) {
-    throw new joseErrors.JWTClaimValidationFailed('unexpected "iss" claim value', payload, 'iss', 'check_failed');
+  try {
+    if (typeof jwt !== 'string' || !COMPACT_JWS.test(jwt)) throw new joseErrors.JWSInvalid('Invalid Compact JWS');
+    const dot1 = jwt.indexOf('.');
+    const dot2 = jwt.indexOf('.', dot1 + 1);
+    const headerSegment = jwt.slice(0, dot1);
+    const header = parseHeader(headerSegment);
+    const key = keys.resolve(header.kid);
+    if (key instanceof Promise) {
+      return key.then((k) => verifyWith(k, header, headerSegment, jwt, dot2, projectId, drn, options));
+    }
+    return Promise.resolve(verifyWith(key, header, headerSegment, jwt, dot2, projectId, drn, options));
+  } catch (err) {
+    return Promise.reject(err);
   }
-  if (drn && payload['drn'] !== drn) {
-    throw new joseErrors.JWTClaimValidationFailed('unexpected "drn" claim value', payload, 'drn', 'check_failed');
-  }
-  payload.iss = projectId;
-  return { jwt, token: payload };
 }

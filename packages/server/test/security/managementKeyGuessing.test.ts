@@ -69,6 +69,27 @@ describe('failed management authentications per client address', () => {
     expect(String(mine[0]?.['detail'])).toContain(`GET ${LICENSE}`);
     expect(JSON.stringify(events)).not.toContain(presented.split(':')[1]);
   });
+  it('wrong auth management keys on starts (bearer part 3) count in the same per-address budget and are audited', async () => {
+    const ip = '203.0.113.12';
+    let n = 0; // a new login id each time: the per-login-id start limit must not be what answers
+    const start = (key: string) =>
+      call(server, 'POST', routes.notp.signUpOrIn, {
+        auth: `Bearer ${server.projectId}::${key}`,
+        body: { loginId: `+1650555${1000 + n++}` },
+        headers: { 'x-forwarded-for': ip, 'user-agent': 'guesser/1.0' },
+      });
+    for (let i = 0; i < 10; i++) expect((await start(`K${randomBytes(24).toString('base64url')}`)).status).toBe(401);
+    // The budget is spent: a start with the right key from that address is refused too, and so is a management call.
+    expect((await start(server.managementKey)).status).toBe(429);
+    expect((await from(ip, mgmtAuth(server))).status).toBe(429);
+    const audit = await call(server, 'GET', `/v1/mgmt/notp/audit?type=management-auth-failed&limit=500`, {
+      auth: mgmtAuth(server),
+      headers: { 'x-forwarded-for': '203.0.113.13' },
+    });
+    const mine = (audit.body['events'] as Record<string, unknown>[]).filter((e) => e['ip'] === ip);
+    expect(mine).toHaveLength(10);
+    expect(String(mine[0]?.['detail'])).toContain('start');
+  });
 });
 
 describe('the failure limit through the environment', () => {

@@ -8,11 +8,10 @@ import type {
   RefreshSessionRecord,
   UserRecord,
 } from '../../store/ports.js';
-import { safeEqual } from '../../crypto/safeEqual.js';
-import { sha256Hex } from '../../crypto/sha256Hex.js';
 import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
 import { isEmail, normalizePhone } from '../../users/phone.js';
 import { authenticateRefresh } from '../sessions/authenticateRefresh.js';
+import { checkAuthManagementKey, emailNeedsManagementKey } from './authManagementKeySteps.js';
 import { checkCustomClaims } from './customClaims.js';
 
 /** What a start route hands over, after its JSON schema checked the types. */
@@ -107,32 +106,6 @@ export const normaliseLoginId: StartStep = (ctx) => {
 export const limitStarts: StartStep = async (ctx) => {
   await enforceRateLimit(ctx.deps, 'startPerIp', ctx.input.ip ?? 'unknown', ctx.project);
   if (ctx.loginIdKind !== 'empty') await enforceRateLimit(ctx.deps, 'startPerLoginId', ctx.loginId, ctx.project);
-};
-
-/**
- * The auth management key, when the start carries one: right → trusted, wrong → 401 (never silently untrusted: a
- * backend with a stale key must learn it). Wrong keys count against the management key limit, per presented key.
- */
-export const checkAuthManagementKey: StartStep = async (ctx) => {
-  const key = ctx.input.authManagementKey;
-  if (key === undefined) return;
-  const digest = sha256Hex(key);
-  await enforceRateLimit(ctx.deps, 'managementPerKey', digest, ctx.project);
-  if (!safeEqual(digest, ctx.project.managementKeyHash)) {
-    throw new NotpError(errors.managementKeyInvalid, { detail: 'wrong auth management key on a start' });
-  }
-  ctx.trusted = true;
-};
-
-/**
- * Project setting `emailLoginIdRequiresManagementKey`: an email login id is not proven by the WhatsApp message (any
- * phone may claim a new one), so such a project lets only its backend (the auth management key) start one.
- */
-export const emailNeedsManagementKey: StartStep = (ctx) => {
-  if (ctx.loginIdKind === 'email' && ctx.project.settings.emailLoginIdRequiresManagementKey === true && !ctx.trusted)
-    throw new NotpError(errors.authManagementKeyRequired, {
-      message: 'This project accepts an email loginId only on starts that carry the auth management key',
-    });
 };
 
 /** Option values the schema cannot judge: custom claims' limits and reserved names, locale shape. */

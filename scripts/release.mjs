@@ -43,7 +43,9 @@ if (opts.version) bump(opts.version);
 
 const metadata = checkMetadata();
 if (metadata.length > 0) fail(metadata);
-say(`• metadata: ${PACKAGES.length} packages at ${readJson(`${PACKAGES[0].dir}/package.json`).version}, links and licence in place`);
+say(
+  `• metadata: ${PACKAGES.length} packages at ${readJson(`${PACKAGES[0].dir}/package.json`).version}, links and licence in place`,
+);
 
 if (!opts['no-build']) {
   say('• building every package (npm run build)');
@@ -54,10 +56,15 @@ const outDir = resolve(opts.out ?? mkdtempSync(join(tmpdir(), 'notp-release-')))
 const packed = packAll(outDir);
 say(`• packed ${packed.length} tarballs into ${outDir}`);
 
+const version = readJson(`${PACKAGES[0].dir}/package.json`).version;
 const problems = [];
 for (const p of packed) {
+  // A built output (the Angular package's dist/) carries the version of its last build.
+  if (p.version !== version) problems.push(`${p.name}: packed at ${p.version}, expected ${version}: build it again`);
   const found = await checkTarball(p);
-  say(`  ${found.length === 0 ? 'ok  ' : 'FAIL'} ${p.name}@${p.version} (${p.files.length} files; publint, attw --profile ${p.attwProfile})`);
+  say(
+    `  ${found.length === 0 ? 'ok  ' : 'FAIL'} ${p.name}@${p.version} (${p.files.length} files; publint, attw --profile ${p.attwProfile})`,
+  );
   problems.push(...found);
 }
 if (problems.length > 0) fail(problems);

@@ -23,9 +23,11 @@ export function checkMetadata() {
     if (pkg.license !== root.license) say(`license ${pkg.license}, expected ${root.license}`);
     if (pkg.repository?.url !== root.repository.url) say(`repository.url is not ${root.repository.url}`);
     if (pkg.repository?.directory !== p.dir) say(`repository.directory is not ${p.dir}`);
-    if (!pkg.homepage || !pkg.bugs?.url || !(pkg.keywords?.length > 0)) say('homepage, bugs.url and keywords are required');
+    if (!pkg.homepage || !pkg.bugs?.url || !(pkg.keywords?.length > 0))
+      say('homepage, bugs.url and keywords are required');
     if (pkg.publishConfig?.access !== 'public') say('publishConfig.access must be "public" (scoped package)');
-    if (pkg.files && !['README.md', 'LICENSE'].every((f) => pkg.files.includes(f))) say('files must list README.md and LICENSE');
+    if (pkg.files && !['README.md', 'LICENSE'].every((f) => pkg.files.includes(f)))
+      say('files must list README.md and LICENSE');
     if (!existsSync(join(ROOT, p.dir, 'README.md'))) say('has no README.md');
     const own = join(ROOT, p.dir, 'LICENSE');
     if (!existsSync(own) || readFileSync(own, 'utf8') !== licence) say('LICENSE missing or not the root LICENSE');
@@ -39,7 +41,8 @@ export function checkMetadata() {
     const pkg = readJson(`${dir}/package.json`);
     for (const f of depFields) {
       for (const [dep, range] of Object.entries(pkg[f] ?? {})) {
-        if (internal.has(dep) && range !== version) problems.push(`${dir}: ${f}.${dep} is "${range}", expected "${version}"`);
+        if (internal.has(dep) && range !== version)
+          problems.push(`${dir}: ${f}.${dep} is "${range}", expected "${version}"`);
       }
     }
   }

@@ -17,7 +17,12 @@ export const PACKAGES = [
   { name: '@notp/node-sdk', dir: 'packages/node-sdk' },
   { name: '@notp/react-sdk', dir: 'packages/react-sdk' },
   { name: '@notp/vue-sdk', dir: 'packages/vue-sdk' },
-  { name: '@notp/angular-sdk', dir: 'packages/angular-sdk', packDir: 'packages/angular-sdk/dist', attwProfile: 'esm-only' },
+  {
+    name: '@notp/angular-sdk',
+    dir: 'packages/angular-sdk',
+    packDir: 'packages/angular-sdk/dist',
+    attwProfile: 'esm-only',
+  },
   { name: '@notp/nextjs-sdk', dir: 'packages/nextjs-sdk' },
   { name: '@notp/server', dir: 'packages/server', attwProfile: 'esm-only' },
 ].map((p) => ({ packDir: p.dir, attwProfile: 'strict', ...p }));

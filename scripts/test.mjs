@@ -1,4 +1,4 @@
-// npm test: lint → typecheck → build → unit + integration + compat (vitest) → browser end-to-end (Chromium).
+// npm test: lint → typecheck → build → unit + integration + compat (vitest) → tarball test → browser end-to-end (Chromium).
 // On CI (CI=true) a missing prerequisite (Chromium) fails the run; on a laptop it is reported loudly as not run.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -49,6 +49,20 @@ if (postgres && redis) {
 } else {
   process.stdout.write('\n⚠ suites on PostgreSQL + Redis NOT RUN: apt-get install postgresql redis-server\n');
   results.push({ name: 'PostgreSQL + Redis suites (not run: not installed)', ok: true, secs: '0.0' });
+}
+
+// The packages as a stranger installs them (issue 17): pack, install the tarballs into a throwaway app folder outside
+// the workspace, build Express / React / Vue / HTML / Next apps and log in through the simulator in Chromium.
+if (chromium) {
+  step('tarball test: packed packages in fresh apps', 'node', ['scripts/tarball-test.mjs'], {
+    env: { NOTP_CHROMIUM: chromium },
+  });
+} else if (ci) {
+  process.stderr.write('✗ Chromium is missing on CI: the tarball test needs it (apt-get install chromium)\n');
+  process.exit(1);
+} else {
+  process.stdout.write('\n⚠ tarball test NOT RUN: install Chromium (apt-get install chromium)\n');
+  results.push({ name: 'tarball test (not run: no Chromium)', ok: true, secs: '0.0' });
 }
 
 if (existsSync('e2e/vitest.config.ts')) {

@@ -4,7 +4,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: ['src/main.ts', 'src/index.ts'],
   format: ['esm'],
-  dts: false,
+  // Types for the programmatic entry only (people embedding the server); our workspace types are inlined like the code.
+  dts: { entry: 'src/index.ts', resolve: [/^@notp\//] },
   sourcemap: true,
   clean: true,
   target: 'node20',

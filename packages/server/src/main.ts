@@ -1,16 +1,21 @@
 // CLI entry: `notp` (or `npm start`) serves; `notp keys rotate` rotates the development project's signing key.
+import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, maskedConfig, type Config } from './config/config.js';
 import { closeDeps, createDeps } from './createDeps.js';
 import type { Deps } from './deps.js';
+import { demoDistPath } from './http/routes/demo.js';
 import { rotateSigningKey } from './flows/management/rotateSigningKey.js';
 import { bootstrapDevProject } from './projects/bootstrapDevProject.js';
 
 /** How long a graceful shutdown may take before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
+/** The banner names only what this server serves: the demo when it runs the simulator and @notp/demo is installed. */
 function banner(config: Config, url: string, projectId: string, managementKey: string | undefined): string {
+  const demo = config.provider === 'simulator' ? demoDistPath() : null;
+  const servesDemo = demo !== null && existsSync(demo);
   const lines = [
     '',
     `  notp is running at ${url}`,
@@ -21,7 +26,8 @@ function banner(config: Config, url: string, projectId: string, managementKey: s
       : '  Management key   (stored hashed; set NOTP_MANAGEMENT_KEY to choose one)',
     `  WhatsApp         ${config.provider}${config.provider === 'simulator' ? ` — open the redirectUrl of a login to "send" the message` : ''}`,
     `  Database         ${String(maskedConfig(config).databaseUrl)}`,
-    ...(config.provider === 'simulator'
+    `  Browser SDK      ${url}/sdk/web-js-sdk.js   (UMD, global \`Notp\`)`,
+    ...(servesDemo
       ? [`  Demo             ${url}/demo/   (sign up, scan or open the link, press Send in the simulator)`]
       : []),
     '',

@@ -1,7 +1,7 @@
 // Deps: everything a flow may use, passed explicitly (no singletons). The only place that picks adapters from config.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { pooledRandom } from './crypto/pooledRandom.js';
 import type { EventBus } from './events/ports.js';
@@ -48,26 +48,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 /** The process's one secure random source (pooled: see crypto/pooledRandom.ts). */
 export const systemRandom: Random = pooledRandom();
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({
-    level: config.logLevel,
-    // Secrets never reach logs: redact the places they could appear.
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'req.headers["x-hub-signature-256"]',
-        'req.headers["x-twilio-signature"]',
-        'res.headers["set-cookie"]',
-        '*.pendingRef',
-        '*.refreshJwt',
-        '*.sessionJwt',
-        '*.managementKey',
-      ],
-      censor: '[redacted]',
-    },
-  });
-}
+/** The process's logger (JSON or readable lines, secrets redacted): see observability/createLogger.ts. */
+export { createLogger } from './observability/createLogger.js';
 
 /** Ensures the directory of a file path exists (for the SQLite file and generated secrets). */
 export function ensureDirFor(filePath: string): void {

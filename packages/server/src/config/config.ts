@@ -79,6 +79,8 @@ const schema = z.object({
   /** notp extension: the development project's WhatsApp confirmation step ("Yes, it's me"); unset = keep as stored. */
   NOTP_CONFIRMATION: z.enum(['on', 'off']).optional(),
   NOTP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** notp extension: json, pretty (readable lines) or auto (pretty on a terminal unless NODE_ENV=production). */
+  NOTP_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
   NOTP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
   // notp extension: the count of each rate limit (its window is fixed, see projects/defaults.ts).
   NOTP_RATE_LIMIT_START_PER_IP: intIn(0, 1_000_000).optional(), // per minute
@@ -149,6 +151,8 @@ export interface Config {
   /** NOTP_CONFIRMATION for the development project: true/false, or undefined when unset (created off). */
   devConfirmation: boolean | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** NOTP_LOG_FORMAT: JSON lines, readable lines, or auto (readable on a terminal outside production). */
+  logFormat: 'json' | 'pretty' | 'auto';
   rateLimit: boolean;
   /** Server-wide rate limits (defaults, with the NOTP_RATE_LIMIT_* counts applied); projects may override. */
   rateLimits: Readonly<RateLimitSettings>;
@@ -238,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     devConfirmation: e.NOTP_CONFIRMATION === undefined ? undefined : e.NOTP_CONFIRMATION === 'on',
     logLevel: e.NOTP_LOG_LEVEL,
+    logFormat: e.NOTP_LOG_FORMAT,
     rateLimit: e.NOTP_RATE_LIMIT === 'on',
     trustedProxies: e.NOTP_TRUSTED_PROXIES ?? false,
     auditRetentionDays: e.NOTP_AUDIT_RETENTION_DAYS,

@@ -1,5 +1,6 @@
 // createLogger: JSON by default off a terminal and in production, readable lines on a terminal or when asked; redaction in both.
 import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { createLogger, resolveLogFormat } from './createLogger.js';
@@ -63,7 +64,7 @@ describe('createLogger', () => {
     for (const text of [logOne('auto', { isTTY: true }), logOne('pretty', { isTTY: false })]) {
       expect(() => JSON.parse(text.trim())).toThrow();
       // "[12:34:56.789] INFO: hello there {…}" (colour codes only on a terminal)
-      const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+      const plain = stripVTControlCharacters(text);
       expect(plain).toMatch(/^\[\d{2}:\d{2}:\d{2}\.\d{3}\] INFO: hello there /);
       expect(plain.trim().split('\n')).toHaveLength(1);
       expect(plain).toContain('[redacted]');

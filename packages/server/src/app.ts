@@ -5,6 +5,7 @@ import type { Deps } from './deps.js';
 import { registerCors } from './http/cors.js';
 import { closeConnectionsOnShutdown } from './http/closeConnectionsOnShutdown.js';
 import { registerErrorHandling } from './http/errorHandler.js';
+import { openApiRoute, registerOpenApi } from './http/openapi.js';
 import { trackRoutes } from './http/routeTable.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { demoRoutes } from './http/routes/demo.js';
@@ -53,6 +54,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(cookie);
   registerCors(app, deps);
+  // Before the routes: the generator collects every route registered after it (GET /openapi.json).
+  await registerOpenApi(app, deps);
 
   const opts = { deps };
   await app.register(healthRoutes, opts);
@@ -65,6 +68,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(simulatorRoutes, opts);
   await app.register(sdkRoutes, opts);
   await app.register(demoRoutes, opts);
+  openApiRoute(app);
   return app;
 }
 

@@ -9,6 +9,7 @@ import { needsRefreshToken } from '../../flows/notp/startSteps.js';
 import type { PendingKind } from '../../store/ports.js';
 import { clientOf, refreshTokenOf, requireProject } from '../auth.js';
 import { sendSession } from '../sendSession.js';
+import { jwtResponse } from '../responseSchemas.js';
 
 const str = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 const stringMap = {
@@ -161,6 +162,7 @@ export async function notpRoutes(app: FastifyInstance, opts: RouteOptions): Prom
           required: ['pendingRef'],
           properties: { pendingRef: { type: 'string', minLength: 1, maxLength: 200 } },
         },
+        response: jwtResponse,
       },
     },
     async (request: FastifyRequest<{ Body: { pendingRef: string } }>, reply) => {

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance } from 'fastify';
 import type { RouteOptions } from '../../app.js';
+import { textAnswer } from '../responseSchemas.js';
 
 /** Where the built UMD bundle lives, or null when @notp/web-js-sdk is not installed. */
 export function webSdkBundlePath(): string | null {
@@ -34,7 +35,11 @@ export async function sdkRoutes(app: FastifyInstance, _opts: RouteOptions): Prom
     return cached;
   };
 
-  app.get(routes.sdkBundle, async (request, reply) => {
+  const bundleAnswer = {
+    ...textAnswer('application/javascript', 'The web SDK (UMD, global Notp)'),
+    304: { description: 'Not modified (ETag)', type: 'null' },
+  };
+  app.get(routes.sdkBundle, { schema: { response: bundleAnswer } }, async (request, reply) => {
     const bundle = await load();
     if (!bundle) {
       cached = null; // built later (npm run build): try again next time

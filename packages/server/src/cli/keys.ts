@@ -1,6 +1,6 @@
 // `notp keys rotate [--project <id>]`: a new signing key; the old one stays published until its tokens expire.
-import { rotateSigningKey } from '../flows/management/rotateSigningKey.js';
 import { parseArgs } from 'node:util';
+import { rotateSigningKey } from '../flows/management/rotateSigningKey.js';
 import { answer, COMMON_OPTIONS, CliError, type CliIo, resolveProject, withDeps } from './context.js';
 
 export const keysHelp = 'notp keys rotate [--project <id>] [--json]';

@@ -1,8 +1,8 @@
 // `notp projects create|list|settings`: several projects on one server (CONTRACT.md §10).
+import { parseArgs } from 'node:util';
 import { recordAudit } from '../audit/recordAudit.js';
 import { createProject } from '../projects/createProject.js';
 import type { ProjectRecord } from '../store/ports.js';
-import { parseArgs } from 'node:util';
 import { answer, COMMON_OPTIONS, CliError, type CliIo, isoTime, table, withDeps } from './context.js';
 import { applySettingAssignments } from './settingsInput.js';
 

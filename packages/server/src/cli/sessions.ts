@@ -1,9 +1,9 @@
 // `notp sessions list|revoke`: a user's refresh sessions, and revoking one login or all of a user's (management flows).
+import { parseArgs } from 'node:util';
 import { recordAudit } from '../audit/recordAudit.js';
 import { logoutUser } from '../flows/management/deleteUser.js';
 import { findUser } from '../flows/management/findUser.js';
 import { listUserSessions, revokeUserSession } from '../flows/management/userSessions.js';
-import { parseArgs } from 'node:util';
 import { answer, COMMON_OPTIONS, CliError, type CliIo, isoTime, resolveProject, table, withDeps } from './context.js';
 
 const CLI_AGENT = 'notp CLI';

@@ -1,4 +1,5 @@
 // `notp users list|create|delete`: the management API's user flows (searchUsers, createUser, deleteUser) from a shell.
+import { parseArgs } from 'node:util';
 import type { MgmtUserRequest } from '@notp/core';
 import { recordAudit } from '../audit/recordAudit.js';
 import { createUser } from '../flows/management/createUser.js';
@@ -7,7 +8,6 @@ import { findUser } from '../flows/management/findUser.js';
 import { searchUsers, type SearchUsersInput } from '../flows/management/searchUsers.js';
 import type { UserRecord } from '../store/ports.js';
 import { toUserResponse } from '../users/wire.js';
-import { parseArgs } from 'node:util';
 import { answer, COMMON_OPTIONS, CliError, type CliIo, isoTime, resolveProject, table, withDeps } from './context.js';
 
 const CLI_AGENT = 'notp CLI';

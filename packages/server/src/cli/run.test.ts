@@ -1,7 +1,8 @@
 // runCli in-process on a real SQLite file: every command's answer, --json shapes, validation and one-line failures.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStore } from '../store/createStore.js';
 import { runCli } from './run.js';
@@ -213,5 +214,16 @@ describe('usage', () => {
       /^notp: cannot open the database postgres:\/\/notp:\*\*\*@127\.0\.0\.1:1\/notp \(DATABASE_URL\): .*ECONNREFUSED.*\n$/,
     );
     expect(down.err).not.toContain('secret');
+  });
+
+  it('installs as a committed bin file with a shebang, so npm links `notp` before dist/ is built', () => {
+    // npm skips a bin whose target is missing at install time; dist/ only appears later, in `prepare`.
+    const pkgPath = fileURLToPath(new URL('../../package.json', import.meta.url));
+    const { bin } = JSON.parse(readFileSync(pkgPath, 'utf8')) as { bin: Record<string, string> };
+    expect(Object.keys(bin)).toEqual(['notp']);
+    expect(bin.notp).not.toMatch(/dist\//);
+    const target = join(dirname(pkgPath), bin.notp as string);
+    expect(existsSync(target)).toBe(true);
+    expect(readFileSync(target, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
   });
 });

@@ -8,6 +8,7 @@ import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json/jsonDepth.js';
 import { closeConnectionsOnShutdown } from './http/closeConnectionsOnShutdown.js';
 import { onFrameworkError, registerErrorHandling } from './http/errorHandler.js';
 import { writeClientError } from './http/frameworkErrors.js';
+import { openApiRoute, registerOpenApi } from './http/openapi.js';
 import { trackRoutes } from './http/routeTable.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { demoRoutes } from './http/routes/demo.js';
@@ -98,6 +99,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   await app.register(cookie);
   registerCors(app, deps);
+  // Before the routes: the generator collects every route registered after it (GET /openapi.json).
+  await registerOpenApi(app, deps);
 
   const opts: RouteOptions = { deps };
   await app.register(healthRoutes, opts);
@@ -111,6 +114,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(simulatorRoutes, opts);
   await app.register(sdkRoutes, opts);
   await app.register(demoRoutes, opts);
+  openApiRoute(app);
   return app;
 }
 

@@ -1,7 +1,7 @@
 // Deps: everything a flow may use, passed explicitly (no singletons). The only place that picks adapters from config.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { pooledRandom } from './crypto/pooledRandom.js';
 import type { EventBus } from './events/ports.js';
@@ -52,46 +52,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 /** The process's one secure random source (pooled: see crypto/pooledRandom.ts). */
 export const systemRandom: Random = pooledRandom();
 
-/** The request as Fastify logs it ("incoming request"), with secret query values masked (observability/redactUrl.ts). */
-function requestForLog(req: {
-  method?: string;
-  url?: string;
-  host?: string;
-  ip?: string;
-  socket?: { remotePort?: number };
-}) {
-  return {
-    method: req.method,
-    url: redactUrl(req.url ?? ''),
-    host: req.host,
-    remoteAddress: req.ip,
-    remotePort: req.socket?.remotePort,
-  };
-}
-
-/** The process's logger; `destination` defaults to stdout (tests pass a stream to read the lines). */
-export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
-  const options: LoggerOptions = {
-    level: config.logLevel,
-    serializers: { req: requestForLog },
-    // Secrets never reach logs: redact the places they could appear.
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'req.headers["x-hub-signature-256"]',
-        'req.headers["x-twilio-signature"]',
-        'res.headers["set-cookie"]',
-        '*.pendingRef',
-        '*.refreshJwt',
-        '*.sessionJwt',
-        '*.managementKey',
-      ],
-      censor: '[redacted]',
-    },
-  };
-  return destination ? pino(options, destination) : pino(options);
-}
+/** The process's logger (JSON or readable lines, secrets redacted): see observability/createLogger.ts. */
+export { createLogger } from './observability/createLogger.js';
 
 /** Ensures the directory of a file path exists (for the SQLite file and generated secrets). */
 export function ensureDirFor(filePath: string): void {

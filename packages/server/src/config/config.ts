@@ -105,6 +105,8 @@ const schema = z.object({
     })
     .optional(),
   NOTP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** notp extension: json, pretty (readable lines) or auto (pretty on a terminal unless NODE_ENV=production). */
+  NOTP_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
   NOTP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
   // notp extension: the count of each rate limit (its window is fixed, see projects/defaults.ts).
   NOTP_RATE_LIMIT_START_PER_IP: intIn(0, 1_000_000).optional(), // per minute
@@ -181,6 +183,8 @@ export interface Config {
   appName: string | undefined;
   allowedOrigins: readonly string[] | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** NOTP_LOG_FORMAT: JSON lines, readable lines, or auto (readable on a terminal outside production). */
+  logFormat: 'json' | 'pretty' | 'auto';
   rateLimit: boolean;
   /** Server-wide rate limits (defaults, with the NOTP_RATE_LIMIT_* counts applied); projects may override. */
   rateLimits: Readonly<RateLimitSettings>;
@@ -276,6 +280,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appName: e.NOTP_APP_NAME?.trim(),
     allowedOrigins: e.NOTP_ALLOWED_ORIGINS && Object.freeze(e.NOTP_ALLOWED_ORIGINS),
     logLevel: e.NOTP_LOG_LEVEL,
+    logFormat: e.NOTP_LOG_FORMAT,
     rateLimit: e.NOTP_RATE_LIMIT === 'on',
     trustedProxies: e.NOTP_TRUSTED_PROXIES ?? false,
     auditRetentionDays: e.NOTP_AUDIT_RETENTION_DAYS,

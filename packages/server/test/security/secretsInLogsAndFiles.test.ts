@@ -26,7 +26,7 @@ describe('request logs never carry a secret query value', () => {
     });
     server = await startTestServer(
       { NOTP_CLOUD_API_VERIFY_TOKEN: VERIFY_TOKEN },
-      { log: createLogger({ logLevel: 'info' }, sink) },
+      { log: createLogger({ logLevel: 'info', logFormat: 'json' }, { stream: sink }) },
     );
   });
   afterAll(() => server.close());

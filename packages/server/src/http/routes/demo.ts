@@ -7,6 +7,23 @@ import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteOptions } from '../../app.js';
 import { findFirstProject } from '../../projects/bootstrapDevProject.js';
+import { textAnswer } from '../responseSchemas.js';
+
+/** A redirect to the directory's trailing slash. */
+const toDirectory = { 302: { description: 'Redirect to /demo/', type: 'null' } } as const;
+/** A file of the demo app (HTML, JavaScript, CSS), or a redirect to a directory's trailing slash. */
+const demoFile = {
+  200: {
+    description: 'A file of the demo app',
+    content: {
+      'text/html': { schema: { type: 'string' } },
+      'text/javascript': { schema: { type: 'string' } },
+      'text/css': { schema: { type: 'string' } },
+    },
+  },
+  304: { description: 'Not modified (ETag)', type: 'null' },
+  ...toDirectory,
+} as const;
 
 export interface DemoRouteOptions extends RouteOptions {
   /** The built demo directory. Default: `@notp/demo`'s `dist/` (null: not installed). */
@@ -138,23 +155,32 @@ export async function demoRoutes(app: FastifyInstance, opts: DemoRouteOptions): 
     return at === -1 ? '' : url.slice(at);
   };
 
-  app.get(prefix, async (request, reply) => reply.redirect(`${prefix}/${queryOf(request.url)}`));
+  app.get(prefix, { schema: { response: toDirectory } }, async (request, reply) =>
+    reply.redirect(`${prefix}/${queryOf(request.url)}`),
+  );
 
-  app.get(`${prefix}/config.js`, async (_request, reply) => {
-    const config = { projectId: await devProjectId(), baseUrl: deps.config.publicUrl };
-    // `<` escaped: the value is JSON inside JavaScript.
-    const json = JSON.stringify(config).replace(/</g, '\\u003c');
-    return reply
-      .header('cache-control', 'no-store')
-      .header('x-content-type-options', 'nosniff')
-      .type('application/javascript; charset=utf-8')
-      .send(`window.NOTP_CONFIG = ${json};\n`);
-  });
+  app.get(
+    `${prefix}/config.js`,
+    { schema: { response: textAnswer('application/javascript', 'The demo configuration') } },
+    async (_request, reply) => {
+      const config = { projectId: await devProjectId(), baseUrl: deps.config.publicUrl };
+      // `<` escaped: the value is JSON inside JavaScript.
+      const json = JSON.stringify(config).replace(/</g, '\\u003c');
+      return reply
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .type('application/javascript; charset=utf-8')
+        .send(`window.NOTP_CONFIG = ${json};\n`);
+    },
+  );
 
   app.get<{ Params: { '*': string } }>(
     `${prefix}/*`,
     {
-      schema: { params: { type: 'object', properties: { '*': { type: 'string', maxLength: 512 } } } },
+      schema: {
+        params: { type: 'object', properties: { '*': { type: 'string', maxLength: 512 } } },
+        response: demoFile,
+      },
       // The QR page's URL carries the pendingRef, and the logged-in page's the session JWT (the seed's pages pass
       // them in the query): keep request lines of these routes out of the info-level request log.
       logLevel: 'warn',

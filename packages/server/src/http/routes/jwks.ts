@@ -4,6 +4,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteOptions } from '../../app.js';
 import type { Deps } from '../../deps.js';
 import { parseBearer } from '../auth.js';
+import { answerObject } from '../responseSchemas.js';
+
+/** The project's JWKS: its published public keys. */
+const jwksAnswer = { 200: answerObject({ keys: { type: 'array', items: answerObject({ kid: { type: 'string' } }) } }) };
 
 const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
 /** Clients refetch on an unknown kid anyway; a short cache only spares repeated cold starts. */
@@ -31,6 +35,7 @@ export async function jwksRoutes(app: FastifyInstance, { deps }: RouteOptions): 
           properties: { projectId: { type: 'string', maxLength: 64 } },
         },
         querystring: { type: 'object' },
+        response: jwksAnswer,
       },
     },
     async (request, reply) => sendJwks(deps, reply, (request.params as { projectId: string }).projectId),
@@ -39,7 +44,10 @@ export async function jwksRoutes(app: FastifyInstance, { deps }: RouteOptions): 
   app.get(
     routes.keys.wellKnown,
     {
-      schema: { querystring: { type: 'object', properties: { projectId: { type: 'string', maxLength: 64 } } } },
+      schema: {
+        querystring: { type: 'object', properties: { projectId: { type: 'string', maxLength: 64 } } },
+        response: jwksAnswer,
+      },
     },
     async (request, reply) => {
       const fromQuery = (request.query as { projectId?: string }).projectId;

@@ -16,6 +16,7 @@ import { updateUser } from '../../flows/management/updateUser.js';
 import { type UpdatePhoneInput, updateUserPhone, updateUserStatus } from '../../flows/management/updateUserPhone.js';
 import { toUserResponse } from '../../users/wire.js';
 import { requireManagement } from '../managementAuth.js';
+import { answerObject, emptyAnswer, userAnswer, userObject } from '../responseSchemas.js';
 
 const MAX_ID = 320; // chars: longest login id (an email address)
 const str = (maxLength = 512) => ({ type: 'string', maxLength }) as const;
@@ -115,7 +116,7 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
   });
 
   // The node SDK's handshake at construction; notp has no license tiers.
-  app.get(routes.mgmt.license, async (request) => {
+  app.get(routes.mgmt.license, { schema: { response: { 200: answerObject() } } }, async (request) => {
     await project(request);
     return {};
   });
@@ -124,7 +125,7 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
     [routes.mgmt.userCreate, false],
     [routes.mgmt.userCreateTest, true],
   ] as const) {
-    app.post<{ Body: MgmtUserRequest }>(path, { schema: { body: userBody } }, async (request) => {
+    app.post<{ Body: MgmtUserRequest }>(path, { schema: { body: userBody, response: userAnswer } }, async (request) => {
       const { projectId } = await project(request);
       return answer(await createUser(deps, projectId, request.body, { test }));
     });
@@ -132,22 +133,35 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
 
   app.get<{ Querystring: UserRef }>(
     routes.mgmt.userLoad,
-    { schema: { querystring: { type: 'object', properties: { loginId: str(MAX_ID), userId: str(MAX_ID) } } } },
+    {
+      schema: {
+        querystring: { type: 'object', properties: { loginId: str(MAX_ID), userId: str(MAX_ID) } },
+        response: userAnswer,
+      },
+    },
     async (request) => {
       const { projectId } = await project(request);
       return answer(await findUser(deps, projectId, request.query));
     },
   );
 
-  app.post<{ Body: MgmtUserRequest }>(routes.mgmt.userUpdate, { schema: { body: userBody } }, async (request) => {
-    const { projectId } = await project(request);
-    return answer(await updateUser(deps, projectId, request.body, 'replace'));
-  });
+  app.post<{ Body: MgmtUserRequest }>(
+    routes.mgmt.userUpdate,
+    { schema: { body: userBody, response: userAnswer } },
+    async (request) => {
+      const { projectId } = await project(request);
+      return answer(await updateUser(deps, projectId, request.body, 'replace'));
+    },
+  );
 
-  app.patch<{ Body: MgmtUserRequest }>(routes.mgmt.userPatch, { schema: { body: userBody } }, async (request) => {
-    const { projectId } = await project(request);
-    return answer(await updateUser(deps, projectId, request.body, 'patch'));
-  });
+  app.patch<{ Body: MgmtUserRequest }>(
+    routes.mgmt.userPatch,
+    { schema: { body: userBody, response: userAnswer } },
+    async (request) => {
+      const { projectId } = await project(request);
+      return answer(await updateUser(deps, projectId, request.body, 'patch'));
+    },
+  );
 
   app.post<{ Body: UpdatePhoneInput }>(
     routes.mgmt.userUpdatePhone,
@@ -163,6 +177,7 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
             failOnConflict: { type: 'boolean' },
           },
         },
+        response: userAnswer,
       },
     },
     async (request) => {
@@ -176,6 +191,7 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
     {
       schema: {
         body: { type: 'object', required: ['loginId', 'status'], properties: { loginId: str(MAX_ID), status } },
+        response: userAnswer,
       },
     },
     async (request) => {
@@ -184,17 +200,25 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
     },
   );
 
-  app.post<{ Body: UserRef }>(routes.mgmt.userDelete, { schema: { body: userRefBody } }, async (request) => {
-    const { projectId } = await project(request);
-    await deleteUser(deps, projectId, request.body);
-    return {};
-  });
+  app.post<{ Body: UserRef }>(
+    routes.mgmt.userDelete,
+    { schema: { body: userRefBody, response: emptyAnswer } },
+    async (request) => {
+      const { projectId } = await project(request);
+      await deleteUser(deps, projectId, request.body);
+      return {};
+    },
+  );
 
-  app.post<{ Body: UserRef }>(routes.mgmt.userLogout, { schema: { body: userRefBody } }, async (request) => {
-    const { projectId } = await project(request);
-    await logoutUser(deps, projectId, request.body);
-    return {};
-  });
+  app.post<{ Body: UserRef }>(
+    routes.mgmt.userLogout,
+    { schema: { body: userRefBody, response: emptyAnswer } },
+    async (request) => {
+      const { projectId } = await project(request);
+      await logoutUser(deps, projectId, request.body);
+      return {};
+    },
+  );
 
   app.post<{ Body: SearchUsersInput }>(
     routes.mgmt.userSearch,
@@ -213,6 +237,7 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
             withTestUser: { type: 'boolean' },
           },
         },
+        response: { 200: answerObject({ users: { type: 'array', items: userObject }, total: { type: 'integer' } }) },
       },
     },
     async (request) => {
@@ -231,6 +256,7 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
           properties: { loginId: str(MAX_ID), userId: str(MAX_ID) },
           anyOf: [{ required: ['loginId'] }, { required: ['userId'] }],
         },
+        response: { 200: answerObject({ sessions: { type: 'array', items: answerObject() } }) },
       },
     },
     async (request) => {
@@ -248,6 +274,7 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
           required: ['sessionId'],
           properties: { sessionId: { type: 'string', minLength: 1, maxLength: 64 } },
         },
+        response: { 200: answerObject({ revoked: { type: 'integer' } }) },
       },
     },
     async (request) => {
@@ -259,7 +286,7 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
   app.post(
     routes.mgmt.notpKeysRotate,
     {
-      schema: { body: { type: 'object' } },
+      schema: { body: { type: 'object' }, response: { 200: answerObject({ kid: { type: 'string' } }) } },
       // Clients send this POST with no body at all: treat that as `{}` so the schema sees an object.
       preValidation: async (request) => {
         request.body ??= {};
@@ -273,7 +300,7 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
 
   app.get<{ Querystring: { userId?: string; type?: AuditEventType; since?: string; cursor?: string; limit?: string } }>(
     routes.mgmt.notpAudit,
-    { schema: { querystring: auditQuery } },
+    { schema: { querystring: auditQuery, response: { 200: answerObject() } } },
     async (request) => {
       const { projectId } = await project(request);
       const q = request.query;

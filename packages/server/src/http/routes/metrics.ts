@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { safeEqual } from '../../crypto/safeEqual.js';
 import { sha256Hex } from '../../crypto/sha256Hex.js';
 import type { Metrics } from '../../observability/Metrics.js';
+import { textAnswer } from '../responseSchemas.js';
 
 export interface MetricsRouteOptions {
   metrics: Metrics;
@@ -19,12 +20,16 @@ export function metricsTokenMatches(header: string | undefined, token: string): 
 
 export async function metricsRoutes(app: FastifyInstance, { metrics, token }: MetricsRouteOptions): Promise<void> {
   // The one non-JSON API answer besides the webhook handshake and simulator pages (CONTRACT.md §8).
-  app.get(routes.metrics, { schema: { querystring: { type: 'object' } } }, async (request, reply) => {
-    if (token !== undefined && !metricsTokenMatches(request.headers.authorization, token)) {
-      reply.header('www-authenticate', 'Bearer realm="metrics"');
-      throw new NotpError(errors.invalidToken, { message: 'A valid metrics token is required (NOTP_METRICS_TOKEN)' });
-    }
-    const text = await metrics.exposition();
-    return reply.type(metrics.contentType).send(text);
-  });
+  app.get(
+    routes.metrics,
+    { schema: { querystring: { type: 'object' }, response: textAnswer('text/plain', 'Prometheus metrics') } },
+    async (request, reply) => {
+      if (token !== undefined && !metricsTokenMatches(request.headers.authorization, token)) {
+        reply.header('www-authenticate', 'Bearer realm="metrics"');
+        throw new NotpError(errors.invalidToken, { message: 'A valid metrics token is required (NOTP_METRICS_TOKEN)' });
+      }
+      const text = await metrics.exposition();
+      return reply.type(metrics.contentType).send(text);
+    },
+  );
 }

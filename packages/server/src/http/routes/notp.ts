@@ -10,6 +10,7 @@ import type { PendingKind } from '../../store/ports.js';
 import { authManagementKeyOf } from '../../flows/notp/customClaims.js';
 import { clientOf, parseBearer, refreshTokenOf, requireProject } from '../auth.js';
 import { sendSession } from '../sendSession.js';
+import { jwtResponse } from '../responseSchemas.js';
 
 const str = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 const stringMap = {
@@ -169,6 +170,7 @@ export async function notpRoutes(
           required: ['pendingRef'],
           properties: { pendingRef: { type: 'string', minLength: 1, maxLength: 200 } },
         },
+        response: jwtResponse,
       },
     },
     async (request: FastifyRequest<{ Body: { pendingRef: string } }>, reply) => {

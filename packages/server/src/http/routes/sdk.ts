@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance } from 'fastify';
 import type { RouteOptions } from '../../app.js';
+import { textAnswer } from '../responseSchemas.js';
 
 /** Where a package's built bundle (`dist/umd/<file>`) lives, or null when the package is not installed. */
 function bundlePath(pkg: string, file: string): string | null {
@@ -27,15 +28,20 @@ export function loginElementBundlePath(): string | null {
 }
 
 const BUNDLES = [
-  { route: routes.sdkBundle, path: webSdkBundlePath, what: 'web SDK' },
-  { route: routes.loginElementBundle, path: loginElementBundlePath, what: 'login element' },
+  { route: routes.sdkBundle, path: webSdkBundlePath, what: 'web SDK', about: 'The web SDK (UMD, global Notp)' },
+  {
+    route: routes.loginElementBundle,
+    path: loginElementBundlePath,
+    what: 'login element',
+    about: 'The login element <notp-whatsapp-login> with the web SDK inside (one script)',
+  },
 ];
 
 export async function sdkRoutes(app: FastifyInstance, _opts: RouteOptions): Promise<void> {
   for (const bundle of BUNDLES) serveBundle(app, bundle);
 }
 
-function serveBundle(app: FastifyInstance, { route, path, what }: (typeof BUNDLES)[number]): void {
+function serveBundle(app: FastifyInstance, { route, path, what, about }: (typeof BUNDLES)[number]): void {
   // Read once, on first request: the bundle does not change while the server runs.
   let cached: Promise<{ body: Buffer; etag: string } | null> | null = null;
   const load = () => {
@@ -52,7 +58,11 @@ function serveBundle(app: FastifyInstance, { route, path, what }: (typeof BUNDLE
     return cached;
   };
 
-  app.get(route, async (request, reply) => {
+  const bundleAnswer = {
+    ...textAnswer('application/javascript', about),
+    304: { description: 'Not modified (ETag)', type: 'null' },
+  };
+  app.get(route, { schema: { response: bundleAnswer } }, async (request, reply) => {
     const bundle = await load();
     if (!bundle) {
       cached = null; // built later (npm run build): try again next time

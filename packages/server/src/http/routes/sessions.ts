@@ -16,6 +16,7 @@ import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
 import type { ProjectRecord } from '../../store/ports.js';
 import { clientOf, refreshTokenOf, requireProject } from '../auth.js';
 import { sendSession } from '../sendSession.js';
+import { answerObject, emptyAnswer, jwtResponse, userObject } from '../responseSchemas.js';
 
 // Bodies are objects whose unknown members are ignored (the web SDK adds fpData); query strings are tolerated.
 const anyQuery = { type: 'object' } as const;
@@ -44,8 +45,10 @@ async function limitedRefreshToken(
   return token;
 }
 
-const postSchema = (body: object) => ({ schema: { body, querystring: anyQuery } });
-const getSchema = { schema: { querystring: anyQuery } };
+const postSchema = (body: object, response: object = jwtResponse) => ({
+  schema: { body, querystring: anyQuery, response },
+});
+const getSchema = (response: object) => ({ schema: { querystring: anyQuery, response } });
 
 export async function sessionRoutes(app: FastifyInstance, { deps }: RouteOptions): Promise<void> {
   // The public SDKs send some of these POSTs with no body at all; treat that as `{}` so the schema sees an object.
@@ -68,26 +71,26 @@ export async function sessionRoutes(app: FastifyInstance, { deps }: RouteOptions
     return issued ? sendSession(reply, issued) : reply.send({});
   });
 
-  app.post(routes.session.logout, postSchema(emptyBody), async (request, reply) => {
+  app.post(routes.session.logout, postSchema(emptyBody, emptyAnswer), async (request, reply) => {
     const project = await requireProject(deps, request);
     await logout(deps, project, refreshTokenOf(request), client(request));
     return reply.send({});
   });
 
-  app.post(routes.session.logoutAll, postSchema(emptyBody), async (request, reply) => {
+  app.post(routes.session.logoutAll, postSchema(emptyBody, emptyAnswer), async (request, reply) => {
     const project = await requireProject(deps, request);
     await logoutAll(deps, project, refreshTokenOf(request), client(request));
     return reply.send({});
   });
 
-  app.get(routes.session.me, getSchema, async (request, reply) => {
+  app.get(routes.session.me, getSchema({ 200: userObject }), async (request, reply) => {
     const project = await requireProject(deps, request);
     return reply.send(await currentUser(deps, project, refreshTokenOf(request)));
   });
 
   app.post(
     routes.session.meTenants,
-    postSchema(tenantsBody),
+    postSchema(tenantsBody, { 200: answerObject({ tenants: { type: 'array', items: answerObject() } }) }),
     async (request: FastifyRequest<{ Body: { dct?: boolean; ids?: string[] } }>, reply) => {
       const project = await requireProject(deps, request);
       const query = {
@@ -98,10 +101,14 @@ export async function sessionRoutes(app: FastifyInstance, { deps }: RouteOptions
     },
   );
 
-  app.get(routes.session.meHistory, getSchema, async (request, reply) => {
-    const project = await requireProject(deps, request);
-    return reply.send(await listMyLoginHistory(deps, project, refreshTokenOf(request)));
-  });
+  app.get(
+    routes.session.meHistory,
+    getSchema({ 200: { type: 'array', items: answerObject() } }),
+    async (request, reply) => {
+      const project = await requireProject(deps, request);
+      return reply.send(await listMyLoginHistory(deps, project, refreshTokenOf(request)));
+    },
+  );
 
   app.post(
     routes.session.selectTenant,

@@ -6,6 +6,7 @@ import { normalizePhone, phoneFromWaId, waIdFromPhone } from '../../users/phone.
 import { cloudApiAppSecret } from '../../whatsapp/createWhatsApp.js';
 import { chatPage } from '../../whatsapp/simulator/chatPage.js';
 import { simulatedBsuid, simulatedDelivery } from '../../whatsapp/simulator/simulatedDelivery.js';
+import { textAnswer } from '../responseSchemas.js';
 
 const chatQuery = {
   type: 'object',
@@ -89,7 +90,7 @@ export async function simulatorRoutes(app: FastifyInstance, { deps }: RouteOptio
 
   app.get<{ Querystring: { text?: string } }>(
     routes.simulator.chat,
-    { schema: { querystring: chatQuery } },
+    { schema: { querystring: chatQuery, response: textAnswer('text/html', 'The simulator chat page') } },
     async (request, reply) => {
       const nonce = deps.random.bytes(16).toString('base64');
       return reply

@@ -7,6 +7,7 @@ import { sha256Hex } from '../../crypto/sha256Hex.js';
 import type { Deps } from '../../deps.js';
 import { receiveMessage } from '../../flows/notp/receiveMessage.js';
 import type { RawDelivery, WebhookAdapter } from '../../whatsapp/ports.js';
+import { answerObject, textAnswer } from '../responseSchemas.js';
 
 /** Meta sends bodies up to 3 MB; a Twilio form is far smaller but shares the limit. */
 export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024; // bytes
@@ -67,7 +68,12 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: RouteOptions
 
       scope.get<{ Querystring: HandshakeQuery }>(
         routes.webhooks.whatsapp,
-        { schema: { querystring: handshakeQuery } },
+        {
+          schema: {
+            querystring: handshakeQuery,
+            response: textAnswer('text/plain', "Meta's handshake: hub.challenge"),
+          },
+        },
         async (request, reply) => {
           const q = request.query;
           const challenge = q['hub.challenge'] ?? '';
@@ -84,27 +90,38 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: RouteOptions
         },
       );
 
-      scope.post(routes.webhooks.whatsapp, { bodyLimit: WEBHOOK_BODY_LIMIT }, async (request, reply) => {
-        const handled = await deliver(deps, cloudApi, request);
-        if (handled === 0 && !looksLikeJsonObject(request.body)) {
-          // Signed but not JSON: only the app secret's holder can send this, and a 4xx would make Meta retry the
-          // same bytes for 7 days (and may flag the subscription) without ever changing the outcome. So: 200 + warn.
-          request.log.warn(
-            { bytes: Buffer.isBuffer(request.body) ? request.body.length : 0 },
-            'signed webhook body is not JSON',
-          );
-        }
-        return reply.send({});
-      });
+      // The body stays raw bytes (its signature is over them): no body schema; the adapter parses it.
+      const recorded = { 200: answerObject({}, 'Delivery durably recorded') };
+      scope.post(
+        routes.webhooks.whatsapp,
+        { bodyLimit: WEBHOOK_BODY_LIMIT, schema: { response: recorded } },
+        async (request, reply) => {
+          const handled = await deliver(deps, cloudApi, request);
+          if (handled === 0 && !looksLikeJsonObject(request.body)) {
+            // Signed but not JSON: only the app secret's holder can send this, and a 4xx would make Meta retry the
+            // same bytes for 7 days (and may flag the subscription) without ever changing the outcome. So: 200 + warn.
+            request.log.warn(
+              { bytes: Buffer.isBuffer(request.body) ? request.body.length : 0 },
+              'signed webhook body is not JSON',
+            );
+          }
+          return reply.send({});
+        },
+      );
     }
 
     const twilio = deps.whatsapp.twilio;
     if (twilio) {
-      scope.post(routes.webhooks.twilio, { bodyLimit: WEBHOOK_BODY_LIMIT }, async (request, reply) => {
-        await deliver(deps, twilio, request);
-        // Twilio expects TwiML (or nothing); an empty <Response/> means "no automatic reply".
-        return reply.type('text/xml; charset=utf-8').send('<Response/>');
-      });
+      const twiml = textAnswer('text/xml', 'Empty TwiML: no automatic reply');
+      scope.post(
+        routes.webhooks.twilio,
+        { bodyLimit: WEBHOOK_BODY_LIMIT, schema: { response: twiml } },
+        async (request, reply) => {
+          await deliver(deps, twilio, request);
+          // Twilio expects TwiML (or nothing); an empty <Response/> means "no automatic reply".
+          return reply.type('text/xml; charset=utf-8').send('<Response/>');
+        },
+      );
     }
   });
 }

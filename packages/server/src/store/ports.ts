@@ -2,6 +2,7 @@
 // Times are epoch milliseconds (numbers) everywhere in the store; the wire converts to seconds where the contract says so.
 // Every method is async so that networked adapters fit; adapters never throw for "not found" (they return null).
 import type { RateLimitSettings } from '../rate-limit/ports.js';
+import type { AuthzStore } from './authzPorts.js';
 
 /** Per-project settings; defaults live in `config/projectDefaults.ts`. */
 export interface ProjectSettings {
@@ -406,6 +407,8 @@ export interface Store {
   readonly keys: KeyStore;
   readonly loginHistory: LoginHistoryStore;
   readonly audit: AuditStore;
+  /** Roles, permissions and tenants (authzPorts.ts). */
+  readonly authz: AuthzStore;
   /** Cheap round trip for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@
 import { errors, NotpError } from '@notp/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAuthzConformance } from '../authzConformance.js';
 import { runStoreConformance } from '../conformance.js';
 import { createStore } from '../createStore.js';
 import type { Store } from '../ports.js';
@@ -43,6 +44,8 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
       return createStore(url);
     },
   });
+
+  runAuthzConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
 
   describe('PostgresStore (PostgreSQL specifics)', () => {
     it('createStore routes postgres:// and postgresql:// URLs to the pooled PostgreSQL adapter', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../config/config.js';
+import { runAuthzConformance } from '../authzConformance.js';
 import { runStoreConformance } from '../conformance.js';
 import { createStore } from '../createStore.js';
 import type { Store } from '../ports.js';
@@ -60,6 +61,11 @@ function describeDriver(driver: SqliteDriverName): void {
 
   runStoreConformance({
     name: `sqlite ${driver} (:memory:)`,
+    make: () => createStore('sqlite::memory:', { sqliteDriver: driver }),
+  });
+
+  runAuthzConformance({
+    name: `sqlite ${driver}`,
     make: () => createStore('sqlite::memory:', { sqliteDriver: driver }),
   });
 

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuthzConformance } from '../authzConformance.js';
 import { runStoreConformance } from '../conformance.js';
+import { runUserSearchConformance } from '../userSearchConformance.js';
 import { createStore } from '../createStore.js';
 import type { Store } from '../ports.js';
 import { applyPostgresMigrations } from './applyPostgresMigrations.js';
@@ -46,6 +47,7 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
   });
 
   runAuthzConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
+  runUserSearchConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
 
   describe('PostgresStore (PostgreSQL specifics)', () => {
     it('createStore routes postgres:// and postgresql:// URLs to the pooled PostgreSQL adapter', async () => {

@@ -10,6 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../config/config.js';
 import { runAuthzConformance } from '../authzConformance.js';
 import { runStoreConformance } from '../conformance.js';
+import { runUserSearchConformance } from '../userSearchConformance.js';
 import { createStore } from '../createStore.js';
 import type { Store } from '../ports.js';
 import { applyMigrations } from './applyMigrations.js';
@@ -61,6 +62,11 @@ function describeDriver(driver: SqliteDriverName): void {
 
   runStoreConformance({
     name: `sqlite ${driver} (:memory:)`,
+    make: () => createStore('sqlite::memory:', { sqliteDriver: driver }),
+  });
+
+  runUserSearchConformance({
+    name: `sqlite ${driver}`,
     make: () => createStore('sqlite::memory:', { sqliteDriver: driver }),
   });
 

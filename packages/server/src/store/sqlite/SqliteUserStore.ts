@@ -2,6 +2,7 @@
 import type { SqliteDatabase, SqliteRowParams, SqliteStatement } from './sqliteDriver.js';
 import { LoginIdTakenError, type UserRecord, type UserSearchQuery, type UserStore } from '../ports.js';
 import { sqliteColumns, type UserRow, userRecordOf } from '../rows.js';
+import { orderByOf } from '../userSearchOrder.js';
 
 const SEARCH_DEFAULT_LIMIT = 100;
 const SEARCH_MAX_LIMIT = 1000;
@@ -46,6 +47,19 @@ function listParam(values: readonly string[] | undefined): string | null {
 const SEARCH_WHERE = `
   u.project_id = @projectId
   AND (@withTestUsers = 1 OR u.test = 0)
+  AND (@testUsersOnly = 0 OR u.test = 1)
+  AND (@userIds IS NULL OR u.user_id IN (SELECT value FROM json_each(@userIds)))
+  AND (@emails IS NULL OR u.email IN (SELECT value FROM json_each(@emails)))
+  AND (@phones IS NULL OR u.phone IN (SELECT value FROM json_each(@phones)))
+  AND (@fromCreatedAt IS NULL OR u.created_at >= @fromCreatedAt)
+  AND (@toCreatedAt IS NULL OR u.created_at <= @toCreatedAt)
+  AND (@fromUpdatedAt IS NULL OR u.updated_at >= @fromUpdatedAt)
+  AND (@toUpdatedAt IS NULL OR u.updated_at <= @toUpdatedAt)
+  AND (@customAttributes IS NULL OR NOT EXISTS (
+    SELECT 1 FROM json_each(@customAttributes) f
+    WHERE NOT EXISTS (
+      SELECT 1 FROM json_each(f.value) v, json_each(u.custom_attributes) a
+      WHERE a.key = f.key AND a.type = v.type AND a.value IS v.value)))
   AND (@statuses IS NULL OR u.status IN (SELECT value FROM json_each(@statuses)))
   AND (@loginIds IS NULL OR EXISTS (
     SELECT 1 FROM user_login_ids l
@@ -78,13 +92,15 @@ export class SqliteUserStore implements UserStore {
   private readonly deleteUser: SqliteStatement;
   private readonly deleteUserSessions: SqliteStatement;
   private readonly deleteUserHistory: SqliteStatement;
-  private readonly searchPage: SqliteStatement;
+  private readonly searchPages = new Map<string, SqliteStatement>();
+  private readonly db: SqliteDatabase;
   private readonly searchCount: SqliteStatement;
   private readonly createTx: (user: UserRecord) => void;
   private readonly replaceTx: (user: UserRecord) => boolean;
   private readonly deleteTx: (projectId: string, userId: string) => boolean;
   private readonly searchTx: (
     filters: Record<string, string | number | null>,
+    sort: string,
     limit: number,
     offset: number,
   ) => {
@@ -123,9 +139,7 @@ export class SqliteUserStore implements UserStore {
     this.deleteUser = db.prepare('DELETE FROM users WHERE project_id = ? AND user_id = ?');
     this.deleteUserSessions = db.prepare('DELETE FROM refresh_sessions WHERE project_id = ? AND user_id = ?');
     this.deleteUserHistory = db.prepare('DELETE FROM login_history WHERE project_id = ? AND user_id = ?');
-    this.searchPage = db.prepare(
-      `SELECT u.* FROM users u WHERE ${SEARCH_WHERE} ORDER BY u.created_at, u.user_id LIMIT @limit OFFSET @offset`,
-    );
+    this.db = db;
     this.searchCount = db.prepare(`SELECT count(*) AS total FROM users u WHERE ${SEARCH_WHERE}`);
 
     this.createTx = db.immediateTransaction((user: UserRecord) => {
@@ -147,14 +161,26 @@ export class SqliteUserStore implements UserStore {
     });
     // One read transaction: the page and the total describe the same snapshot.
     this.searchTx = db.readTransaction(
-      (filters: Record<string, string | number | null>, limit: number, offset: number) => {
-        const users = (this.searchPage.all({ ...filters, limit, offset }) as UserRow[]).map((r) =>
+      (filters: Record<string, string | number | null>, sort: string, limit: number, offset: number) => {
+        const users = (this.searchPage(sort).all({ ...filters, limit, offset }) as UserRow[]).map((r) =>
           userRecordOf(r, sqliteColumns),
         );
         const { total } = this.searchCount.get(filters) as { total: number };
         return { users, total };
       },
     );
+  }
+
+  /** The page statement for one order (prepared on first use; the order comes from a whitelist, never from input). */
+  private searchPage(orderBy: string): SqliteStatement {
+    let stmt = this.searchPages.get(orderBy);
+    if (!stmt) {
+      stmt = this.db.prepare(
+        `SELECT u.* FROM users u WHERE ${SEARCH_WHERE} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
+      );
+      this.searchPages.set(orderBy, stmt);
+    }
+    return stmt;
   }
 
   private insertLoginIdsOf(user: UserRecord): void {
@@ -210,13 +236,25 @@ export class SqliteUserStore implements UserStore {
     const page = Math.max(0, Math.trunc(query.page ?? 0));
     const filters = {
       projectId,
-      withTestUsers: query.withTestUsers ? 1 : 0,
+      withTestUsers: query.withTestUsers || query.testUsersOnly ? 1 : 0,
+      testUsersOnly: query.testUsersOnly ? 1 : 0,
+      userIds: listParam(query.userIds),
+      emails: listParam(query.emails),
+      phones: listParam(query.phones),
+      fromCreatedAt: query.fromCreatedAt ?? null,
+      toCreatedAt: query.toCreatedAt ?? null,
+      fromUpdatedAt: query.fromUpdatedAt ?? null,
+      toUpdatedAt: query.toUpdatedAt ?? null,
+      customAttributes:
+        query.customAttributes && Object.keys(query.customAttributes).length > 0
+          ? JSON.stringify(query.customAttributes)
+          : null,
       statuses: listParam(query.statuses),
       loginIds: listParam(query.loginIds),
       tenantIds: listParam(query.tenantIds),
       roleNames: listParam(query.roleNames),
       text: query.text ? containsPattern(query.text) : null,
     };
-    return this.searchTx(filters, limit, page * limit);
+    return this.searchTx(filters, orderByOf(query.sort), limit, query.offset ?? page * limit);
   }
 }

@@ -4,6 +4,7 @@ import { safeEqual } from '../crypto/safeEqual.js';
 import { sha256Hex } from '../crypto/sha256Hex.js';
 import type { Deps } from '../deps.js';
 import type { ProjectRecord } from '../store/ports.js';
+import { ensureProjectBasics } from './createProject.js';
 import { defaultProjectSettings } from './defaults.js';
 
 /** Name of the project created on first start; a restart without NOTP_PROJECT_ID finds it by this name. */
@@ -52,7 +53,7 @@ export async function bootstrapDevProject(
       await store.projects.updateSettings(project.projectId, settings);
       project = { ...project, settings };
     }
-    await deps.tokens.ensureActiveKey(project.projectId);
+    await ensureProjectBasics(deps, project.projectId);
     return { project, created: false };
   }
 
@@ -66,7 +67,7 @@ export async function bootstrapDevProject(
     createdAt: deps.clock.now(),
   };
   await store.projects.create(project);
-  await deps.tokens.ensureActiveKey(project.projectId);
+  await ensureProjectBasics(deps, project.projectId);
   deps.log.warn(
     { projectId: project.projectId },
     'created the development project (allows http://localhost:* and http://127.0.0.1:* origins): for development only',

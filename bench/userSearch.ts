@@ -60,7 +60,9 @@ try {
     times.sort((a, b) => a - b);
     const median = times[Math.floor(RUNS / 2)] ?? 0;
     const max = times[RUNS - 1] ?? 0;
-    console.log(`${label.padEnd(32)} ${median.toFixed(2).padStart(8)} / ${max.toFixed(2).padStart(8)}   total=${total}`);
+    console.log(
+      `${label.padEnd(32)} ${median.toFixed(2).padStart(8)} / ${max.toFixed(2).padStart(8)}   total=${total}`,
+    );
   }
 } finally {
   await store.close();

@@ -43,43 +43,61 @@ function listParam(values: readonly string[] | undefined): string | null {
   return values && values.length > 0 ? JSON.stringify(values) : null;
 }
 
-// One static WHERE clause for every search: a null parameter switches its filter off, so it is prepared once.
-const SEARCH_WHERE = `
-  u.project_id = @projectId
+// A search's WHERE holds only the clauses of the filters given (a "@x IS NULL OR …" clause would hide the indexes
+// from SQLite's planner): one statement per filter combination and order, prepared on first use and cached.
+const SEARCH_BASE = `u.project_id = @projectId
   AND (@withTestUsers = 1 OR u.test = 0)
-  AND (@testUsersOnly = 0 OR u.test = 1)
-  AND (@userIds IS NULL OR u.user_id IN (SELECT value FROM json_each(@userIds)))
-  AND (@emails IS NULL OR u.email IN (SELECT value FROM json_each(@emails)))
-  AND (@phones IS NULL OR u.phone IN (SELECT value FROM json_each(@phones)))
-  AND (@fromCreatedAt IS NULL OR u.created_at >= @fromCreatedAt)
-  AND (@toCreatedAt IS NULL OR u.created_at <= @toCreatedAt)
-  AND (@fromUpdatedAt IS NULL OR u.updated_at >= @fromUpdatedAt)
-  AND (@toUpdatedAt IS NULL OR u.updated_at <= @toUpdatedAt)
-  AND (@customAttributes IS NULL OR NOT EXISTS (
+  AND (@testUsersOnly = 0 OR u.test = 1)`;
+
+const SEARCH_CLAUSES: Readonly<Record<string, string>> = {
+  userIds: 'u.user_id IN (SELECT value FROM json_each(@userIds))',
+  emails: 'u.email IN (SELECT value FROM json_each(@emails))',
+  phones: 'u.phone IN (SELECT value FROM json_each(@phones))',
+  fromCreatedAt: 'u.created_at >= @fromCreatedAt',
+  toCreatedAt: 'u.created_at <= @toCreatedAt',
+  fromUpdatedAt: 'u.updated_at >= @fromUpdatedAt',
+  toUpdatedAt: 'u.updated_at <= @toUpdatedAt',
+  customAttributes: `NOT EXISTS (
     SELECT 1 FROM json_each(@customAttributes) f
     WHERE NOT EXISTS (
       SELECT 1 FROM json_each(f.value) v, json_each(u.custom_attributes) a
-      WHERE a.key = f.key AND a.type = v.type AND a.value IS v.value)))
-  AND (@statuses IS NULL OR u.status IN (SELECT value FROM json_each(@statuses)))
-  AND (@loginIds IS NULL OR EXISTS (
+      WHERE a.key = f.key AND a.type = v.type AND a.value IS v.value))`,
+  statuses: 'u.status IN (SELECT value FROM json_each(@statuses))',
+  loginIds: `EXISTS (
     SELECT 1 FROM user_login_ids l
     WHERE l.project_id = u.project_id AND l.user_id = u.user_id
-      AND l.login_id IN (SELECT value FROM json_each(@loginIds))))
-  AND (@tenantIds IS NULL OR EXISTS (
+      AND l.login_id IN (SELECT value FROM json_each(@loginIds)))`,
+  tenantIds: `EXISTS (
     SELECT 1 FROM json_each(u.user_tenants) t
-    WHERE json_extract(t.value, '$.tenantId') IN (SELECT value FROM json_each(@tenantIds))))
-  AND (@roleNames IS NULL
-    OR EXISTS (SELECT 1 FROM json_each(u.role_names) r WHERE r.value IN (SELECT value FROM json_each(@roleNames)))
+    WHERE json_extract(t.value, '$.tenantId') IN (SELECT value FROM json_each(@tenantIds)))`,
+  roleNames: `(EXISTS (SELECT 1 FROM json_each(u.role_names) r WHERE r.value IN (SELECT value FROM json_each(@roleNames)))
     OR EXISTS (
       SELECT 1 FROM json_each(u.user_tenants) t, json_each(json_extract(t.value, '$.roleNames')) tr
-      WHERE tr.value IN (SELECT value FROM json_each(@roleNames))))
-  AND (@text IS NULL
-    OR lower(u.name) LIKE @text ESCAPE '\\'
+      WHERE tr.value IN (SELECT value FROM json_each(@roleNames))))`,
+  text: `(lower(u.name) LIKE @text ESCAPE '\\'
     OR lower(u.email) LIKE @text ESCAPE '\\'
     OR lower(u.phone) LIKE @text ESCAPE '\\'
     OR EXISTS (
       SELECT 1 FROM user_login_ids l
-      WHERE l.project_id = u.project_id AND l.user_id = u.user_id AND lower(l.login_id) LIKE @text ESCAPE '\\'))`;
+      WHERE l.project_id = u.project_id AND l.user_id = u.user_id AND lower(l.login_id) LIKE @text ESCAPE '\\'))`,
+};
+
+type SearchParams = Record<string, string | number | null>;
+
+/** The WHERE for the filters present in `params` (non-null), and `params` without the absent ones. */
+function searchWhere(params: SearchParams): { key: string; where: string; bound: SearchParams } {
+  const bound: SearchParams = {};
+  const used: string[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    if (name in SEARCH_CLAUSES) {
+      if (value === null) continue;
+      used.push(name);
+    }
+    bound[name] = value;
+  }
+  const where = [SEARCH_BASE, ...used.map((name) => SEARCH_CLAUSES[name])].join('\n  AND ');
+  return { key: used.join(','), where, bound };
+}
 
 export class SqliteUserStore implements UserStore {
   private readonly insertUser: SqliteStatement;
@@ -92,21 +110,17 @@ export class SqliteUserStore implements UserStore {
   private readonly deleteUser: SqliteStatement;
   private readonly deleteUserSessions: SqliteStatement;
   private readonly deleteUserHistory: SqliteStatement;
-  private readonly searchPages = new Map<string, SqliteStatement>();
+  private readonly searchStatements = new Map<string, SqliteStatement>();
   private readonly db: SqliteDatabase;
-  private readonly searchCount: SqliteStatement;
   private readonly createTx: (user: UserRecord) => void;
   private readonly replaceTx: (user: UserRecord) => boolean;
   private readonly deleteTx: (projectId: string, userId: string) => boolean;
   private readonly searchTx: (
-    filters: Record<string, string | number | null>,
-    sort: string,
+    params: SearchParams,
+    orderBy: string,
     limit: number,
     offset: number,
-  ) => {
-    users: UserRecord[];
-    total: number;
-  };
+  ) => { users: UserRecord[]; total: number };
 
   constructor(db: SqliteDatabase) {
     this.insertUser = db.prepare(`INSERT INTO users (
@@ -140,7 +154,6 @@ export class SqliteUserStore implements UserStore {
     this.deleteUserSessions = db.prepare('DELETE FROM refresh_sessions WHERE project_id = ? AND user_id = ?');
     this.deleteUserHistory = db.prepare('DELETE FROM login_history WHERE project_id = ? AND user_id = ?');
     this.db = db;
-    this.searchCount = db.prepare(`SELECT count(*) AS total FROM users u WHERE ${SEARCH_WHERE}`);
 
     this.createTx = db.immediateTransaction((user: UserRecord) => {
       this.insertUser.run(toUserRow(user));
@@ -160,25 +173,25 @@ export class SqliteUserStore implements UserStore {
       return true;
     });
     // One read transaction: the page and the total describe the same snapshot.
-    this.searchTx = db.readTransaction(
-      (filters: Record<string, string | number | null>, sort: string, limit: number, offset: number) => {
-        const users = (this.searchPage(sort).all({ ...filters, limit, offset }) as UserRow[]).map((r) =>
-          userRecordOf(r, sqliteColumns),
-        );
-        const { total } = this.searchCount.get(filters) as { total: number };
-        return { users, total };
-      },
-    );
+    this.searchTx = db.readTransaction((params: SearchParams, orderBy: string, limit: number, offset: number) => {
+      const { key, where, bound } = searchWhere(params);
+      const page = this.searchStatement(
+        `page|${key}|${orderBy}`,
+        () => `SELECT u.* FROM users u WHERE ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
+      );
+      const count = this.searchStatement(`count|${key}`, () => `SELECT count(*) AS total FROM users u WHERE ${where}`);
+      const users = (page.all({ ...bound, limit, offset }) as UserRow[]).map((r) => userRecordOf(r, sqliteColumns));
+      const { total } = count.get(bound) as { total: number };
+      return { users, total };
+    });
   }
 
-  /** The page statement for one order (prepared on first use; the order comes from a whitelist, never from input). */
-  private searchPage(orderBy: string): SqliteStatement {
-    let stmt = this.searchPages.get(orderBy);
+  /** A search statement, prepared on first use (the SQL is built from fixed clauses and a whitelisted order only). */
+  private searchStatement(key: string, sql: () => string): SqliteStatement {
+    let stmt = this.searchStatements.get(key);
     if (!stmt) {
-      stmt = this.db.prepare(
-        `SELECT u.* FROM users u WHERE ${SEARCH_WHERE} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
-      );
-      this.searchPages.set(orderBy, stmt);
+      stmt = this.db.prepare(sql());
+      this.searchStatements.set(key, stmt);
     }
     return stmt;
   }

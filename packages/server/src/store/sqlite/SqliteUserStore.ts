@@ -175,9 +175,13 @@ export class SqliteUserStore implements UserStore {
     // One read transaction: the page and the total describe the same snapshot.
     this.searchTx = db.readTransaction((params: SearchParams, orderBy: string, limit: number, offset: number) => {
       const { key, where, bound } = searchWhere(params);
+      // With an exact-match filter the matches are few: sorting them beats walking an ordering index over every user,
+      // which SQLite would otherwise pick to avoid the sort. The unary + keeps the order column's index out of play.
+      const selective = ['userIds', 'emails', 'phones', 'loginIds'].some((name) => bound[name] !== undefined);
+      const order = selective ? orderBy.replace(/u\./g, '+u.') : orderBy;
       const page = this.searchStatement(
-        `page|${key}|${orderBy}`,
-        () => `SELECT u.* FROM users u WHERE ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
+        `page|${key}|${order}`,
+        () => `SELECT u.* FROM users u WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       );
       const count = this.searchStatement(`count|${key}`, () => `SELECT count(*) AS total FROM users u WHERE ${where}`);
       const users = (page.all({ ...bound, limit, offset }) as UserRow[]).map((r) => userRecordOf(r, sqliteColumns));

@@ -9,6 +9,16 @@ let client: NotpNodeClient;
 beforeAll(async () => {
   server = await startTestServer();
   client = NotpClient({ projectId: server.projectId, baseUrl: server.url, managementKey: server.managementKey });
+  // Users may hold only roles that exist.
+  const role = await fetch(`${server.url}/v1/mgmt/role/create`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${server.projectId}:${server.managementKey}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ name: 'admin' }),
+  });
+  if (role.status !== 200) throw new Error(`role create: ${role.status}`);
 });
 afterAll(() => server.close());
 

@@ -19,7 +19,7 @@ const def = (code: string, status: number, description: string, terminal?: boole
  * Codes shared with the public nOTP SDK ecosystem keep their ecosystem values (clients compare them);
  * notp's own codes live in the E9xxxxx range, grouped by area:
  * E901 auth/project, E902 nOTP login, E903 webhooks, E904 routing/HTTP, E905 providers, E906 client-side (SDK),
- * E908 project settings and templates, E909 internal.
+ * E907 roles/permissions/tenants, E908 project settings and templates, E909 internal.
  */
 export const errors = Object.freeze({
   // — request shape (ecosystem codes)
@@ -82,6 +82,15 @@ export const errors = Object.freeze({
   clientAborted: def('E906002', 499, 'The request was aborted'),
   clientNetwork: def('E906003', 503, 'Network error reaching the notp server'),
   clientBadResponse: def('E906004', 502, 'The server answered with an unreadable body'),
+
+  // — E907: roles, permissions, tenants
+  permissionNotFound: def('E907001', 404, 'Permission not found'),
+  permissionExists: def('E907002', 409, 'A permission with this name already exists'),
+  roleNotFound: def('E907003', 404, 'Role not found'),
+  roleExists: def('E907004', 409, 'A role with this name already exists'),
+  tenantNotFound: def('E907005', 404, 'Tenant not found'),
+  tenantExists: def('E907006', 409, 'A tenant with this id already exists'),
+  builtinRoleProtected: def('E907007', 403, 'The built-in role cannot be deleted or renamed'),
 
   // — E909: internal
   internal: def('E909999', 500, 'Internal server error'),

@@ -39,6 +39,27 @@ export const routes = Object.freeze({
     jwtUpdate: '/v1/mgmt/jwt/update',
     /** `POST { name }` (`management.project.updateName`): the name WhatsApp messages use. */
     projectUpdateName: '/v1/mgmt/project/update/name',
+    userRoleAdd: '/v2/mgmt/user/update/role/add',
+    userRoleRemove: '/v1/mgmt/user/update/role/remove',
+    userRoleSet: '/v1/mgmt/user/update/role/set',
+    userTenantAdd: '/v1/mgmt/user/update/tenant/add',
+    userTenantRemove: '/v1/mgmt/user/update/tenant/remove',
+    permissionCreate: '/v1/mgmt/permission/create',
+    permissionUpdate: '/v1/mgmt/permission/update',
+    permissionDelete: '/v1/mgmt/permission/delete',
+    permissionAll: '/v1/mgmt/permission/all',
+    roleCreate: '/v1/mgmt/role/create',
+    roleUpdate: '/v1/mgmt/role/update',
+    roleDelete: '/v1/mgmt/role/delete',
+    roleAll: '/v1/mgmt/role/all',
+    roleSearch: '/v1/mgmt/role/search',
+    tenantCreate: '/v1/mgmt/tenant/create',
+    tenantUpdate: '/v1/mgmt/tenant/update',
+    tenantDelete: '/v1/mgmt/tenant/delete',
+    /** `GET ?id=` */
+    tenantLoad: '/v1/mgmt/tenant',
+    tenantAll: '/v1/mgmt/tenant/all',
+    tenantSearch: '/v1/mgmt/tenant/search',
     /** notp's own management routes live under this prefix. */
     notpPrefix: '/v1/mgmt/notp',
     /** `GET ?userId=` or `?loginId=`: the user's refresh sessions. */

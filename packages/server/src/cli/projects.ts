@@ -30,7 +30,7 @@ async function create(io: CliIo, args: string[]): Promise<void> {
   if (values.name === undefined) throw new CliError('projects create: --name <name> is required', 2);
   const name = values.name;
   const { project, managementKey } = await withDeps(io, async (deps) => {
-    const created = await createProject(deps, { name });
+    const created = await createProject(deps, name);
     await recordAudit(deps, {
       projectId: created.project.projectId,
       type: 'management',

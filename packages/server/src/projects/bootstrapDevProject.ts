@@ -5,6 +5,7 @@ import { safeEqual } from '../crypto/safeEqual.js';
 import { sha256Hex } from '../crypto/sha256Hex.js';
 import type { Deps } from '../deps.js';
 import type { ProjectRecord } from '../store/ports.js';
+import { ensureProjectBasics } from './createProject.js';
 import { DEFAULT_APP_NAME, defaultProjectSettings } from './defaults.js';
 
 export interface BootstrapResult {
@@ -66,7 +67,7 @@ export async function bootstrapDevProject(
       project = { ...project, settings };
       deps.log.info({ projectId: project.projectId }, 'project settings set from the environment');
     }
-    await deps.tokens.ensureActiveKey(project.projectId);
+    await ensureProjectBasics(deps, project.projectId);
     return { project, created: false };
   }
 
@@ -84,7 +85,7 @@ export async function bootstrapDevProject(
     createdAt: deps.clock.now(),
   };
   await store.projects.create(project);
-  await deps.tokens.ensureActiveKey(project.projectId);
+  await ensureProjectBasics(deps, project.projectId);
   if (config.allowedOrigins === undefined) {
     deps.log.warn(
       { projectId: project.projectId },

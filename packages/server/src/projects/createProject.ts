@@ -1,43 +1,49 @@
-// createProject(deps, { name }): a new project with its own management key (returned once, stored hashed) and signing key.
+// Creates a project: record, first signing key, built-in console-admin role; returns its management key once.
 import { errors, NotpError } from '@notp/core';
 import { sha256Hex } from '../crypto/sha256Hex.js';
 import type { Deps } from '../deps.js';
+import { builtinRole } from '../store/authzPorts.js';
 import type { ProjectRecord } from '../store/ports.js';
 import { newManagementKey, newProjectId } from './bootstrapDevProject.js';
 import { defaultProjectSettings } from './defaults.js';
-
-/** Longest project name (it appears in every WhatsApp message: "Log in to <name>"). */
-export const MAX_PROJECT_NAME = 100; // characters
+import { projectNameProblem } from './projectSettings.js';
 
 export interface CreatedProject {
   project: ProjectRecord;
-  /** The management key in clear: shown once, never stored. */
+  /** In clear, shown once: only its SHA-256 is stored. */
   managementKey: string;
 }
 
 /**
- * A production project: the default lifetimes, its name as the app name in messages, and NO allowed browser origins
- * (the development project's localhost patterns are not granted: the operator lists the app's real origins).
+ * A new project named `name` (the app name in its WhatsApp messages). It allows no browser origin until the
+ * operator sets `allowedOrigins` (the development project's localhost patterns are for development only).
  */
 export async function createProject(
   deps: Pick<Deps, 'config' | 'store' | 'tokens' | 'random' | 'clock'>,
-  input: { name: string },
+  name: string,
 ): Promise<CreatedProject> {
-  const name = input.name.trim();
-  if (name === '' || name.length > MAX_PROJECT_NAME) {
-    throw new NotpError(errors.invalidArguments, {
-      message: `project name must be 1 to ${MAX_PROJECT_NAME} characters`,
-    });
-  }
+  const problem = projectNameProblem(name);
+  if (problem !== null) throw new NotpError(errors.invalidProjectName, { message: `name: ${problem}` });
   const managementKey = newManagementKey(deps.random);
   const project: ProjectRecord = {
     projectId: newProjectId(deps.random),
-    name,
+    name: name.trim(),
     managementKeyHash: sha256Hex(managementKey),
     settings: { ...defaultProjectSettings(deps.config), allowedOrigins: [] },
     createdAt: deps.clock.now(),
   };
   await deps.store.projects.create(project);
-  await deps.tokens.ensureActiveKey(project.projectId);
+  await ensureProjectBasics(deps, project.projectId);
   return { project, managementKey };
+}
+
+/** What every project has (idempotent, run at creation and at every start): an active signing key, the built-in role. */
+export async function ensureProjectBasics(
+  deps: Pick<Deps, 'store' | 'tokens' | 'clock'>,
+  projectId: string,
+): Promise<void> {
+  await Promise.all([
+    deps.tokens.ensureActiveKey(projectId),
+    deps.store.authz.createRole(builtinRole(projectId, deps.clock.now())),
+  ]);
 }

@@ -3,6 +3,7 @@
 // Every method is async so that networked adapters fit; adapters never throw for "not found" (they return null).
 import type { RateLimitSettings } from '../rate-limit/ports.js';
 import type { ProjectTemplates } from '../whatsapp/templates/projectTemplates.js';
+import type { AuthzStore } from './authzPorts.js';
 
 /**
  * Per-project settings; defaults live in `projects/defaults.ts`, limits and validation in
@@ -82,18 +83,51 @@ export interface UserRecord {
   updatedAt: number;
 }
 
+/** Orders of a user search (a whitelist: each maps to an indexed or cheap column). */
+export type UserSortField = 'createdTime' | 'modifiedTime' | 'name' | 'email' | 'phone' | 'status' | 'userId';
+export const USER_SORT_FIELDS: readonly UserSortField[] = Object.freeze([
+  'createdTime',
+  'modifiedTime',
+  'name',
+  'email',
+  'phone',
+  'status',
+  'userId',
+]);
+
+/** Filters combine with AND; an absent or empty list is no filter. */
 export interface UserSearchQuery {
   /** Match any of these login ids exactly. */
   loginIds?: string[];
+  /** Match any of these user ids. */
+  userIds?: string[];
+  /** Match any of these emails exactly (as stored: lower-cased). */
+  emails?: string[];
+  /** Match any of these phones exactly (E.164). */
+  phones?: string[];
   /** Substring match over name, email, phone and login ids (case-insensitive). */
   text?: string;
   statuses?: UserRecord['status'][];
   tenantIds?: string[];
+  /** Project roles, or roles in any tenant. */
   roleNames?: string[];
+  /** Per attribute, the values it may have (JSON equality, type included); every attribute must match. */
+  customAttributes?: Record<string, unknown[]>;
+  /** Epoch ms, inclusive bounds on createdAt / updatedAt. */
+  fromCreatedAt?: number;
+  toCreatedAt?: number;
+  fromUpdatedAt?: number;
+  toUpdatedAt?: number;
   /** Include test users (default false). */
   withTestUsers?: boolean;
+  /** Only test users (implies withTestUsers). */
+  testUsersOnly?: boolean;
+  /** Default: createdTime ascending; ties always broken by user id. */
+  sort?: { field: UserSortField; desc: boolean };
   /** 0-based page of `limit` rows. */
   page?: number;
+  /** Rows to skip instead of `page * limit` (for internal batch work). */
+  offset?: number;
   /** Default 100, at most 1000. */
   limit?: number;
 }
@@ -443,6 +477,8 @@ export interface Store {
   readonly keys: KeyStore;
   readonly loginHistory: LoginHistoryStore;
   readonly audit: AuditStore;
+  /** Roles, permissions and tenants (authzPorts.ts). */
+  readonly authz: AuthzStore;
   /** Cheap round trip for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import { errors, NotpError, type MgmtUserRequest } from '@notp/core';
 import type { Deps } from '../../deps.js';
 import { LoginIdTakenError, type UserRecord } from '../../store/ports.js';
 import { newUserId } from '../../users/newUserId.js';
+import { withTenantNames } from './authz/userAuthz.js';
 import { normalizeLoginId, userFieldsOf } from './userFields.js';
 
 export async function createUser(
@@ -28,6 +29,8 @@ export async function createUser(
     updatedAt: now,
     ...userFieldsOf(input),
   };
+  // Roles and tenants must exist (roleNotFound / tenantNotFound otherwise); memberships get the tenant's name.
+  user.userTenants = await withTenantNames(deps, projectId, user.roleNames, user.userTenants);
   try {
     await deps.store.users.create(user);
   } catch (err) {

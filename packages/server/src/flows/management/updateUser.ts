@@ -3,6 +3,7 @@ import { errors, NotpError, type MgmtUserRequest } from '@notp/core';
 import type { Deps } from '../../deps.js';
 import { LoginIdTakenError, type UserRecord } from '../../store/ports.js';
 import { findUser } from './findUser.js';
+import { withTenantNames } from './authz/userAuthz.js';
 import { normalizeLoginId, userFieldsOf, withPhoneChange } from './userFields.js';
 
 /** Writes `next`; a login id clash is a 409 and a vanished user a 404. */
@@ -55,5 +56,8 @@ export async function updateUser(
     }
   }
   const next: UserRecord = { ...user, ...withPhoneChange(user, fields), updatedAt: deps.clock.now() };
+  if (input.roleNames !== undefined || input.userTenants !== undefined) {
+    next.userTenants = await withTenantNames(deps, projectId, next.roleNames, next.userTenants);
+  }
   return saveUser(deps, next);
 }

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import type { ProjectRecord, RefreshSessionRecord, UserRecord } from '../../store/ports.js';
 import { toUserResponse } from '../../users/wire.js';
 import type { IssuedSession, SessionCookie } from './IssuedSession.js';
+import { resolveAuthz } from './resolveAuthz.js';
 import { sessionClaims } from './sessionClaims.js';
 
 export type SessionDeps = Pick<Deps, 'config' | 'store' | 'tokens' | 'clock' | 'random' | 'log'>;
@@ -26,8 +27,10 @@ export async function mintSession(
   // A session JWT never outlives the refresh session that backs it.
   const sessionTtlSec = Math.min(project.settings.sessionTtlSec, refreshLeftSec);
 
+  // Roles and permissions are read now, so a deleted role or permission is gone from the next session and refresh.
+  const authz = await resolveAuthz(deps.store, user);
   const [sessionToken, refreshToken] = await Promise.all([
-    deps.tokens.sign(project.projectId, sessionClaims(user, session), sessionTtlSec),
+    deps.tokens.sign(project.projectId, sessionClaims(user, session, authz), sessionTtlSec),
     p.withRefreshJwt
       ? deps.tokens.sign(project.projectId, { sub: user.userId, drn: 'DSR', jti: session.id }, refreshLeftSec)
       : null,

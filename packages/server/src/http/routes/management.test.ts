@@ -49,6 +49,7 @@ describe('management auth', () => {
 
 describe('management users', () => {
   it('creates, loads (by login id and user id), updates, patches, searches and deletes', async () => {
+    expect((await call('POST', '/v1/mgmt/role/create', { name: 'admin' })).status).toBe(200);
     const created = await call('POST', '/v1/mgmt/user/create', {
       loginId: '+1 650 555 0001',
       email: 'Ann@Example.com',

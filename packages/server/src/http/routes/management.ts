@@ -15,8 +15,10 @@ import { type SearchUsersInput, searchUsers } from '../../flows/management/searc
 import { updateUser } from '../../flows/management/updateUser.js';
 import { type UpdatePhoneInput, updateUserPhone, updateUserStatus } from '../../flows/management/updateUserPhone.js';
 import { toUserResponse } from '../../users/wire.js';
+import { dropNullsFromBody } from '../dropNulls.js';
 import { requireManagement } from '../managementAuth.js';
 import { answerObject, emptyAnswer, userAnswer, userObject } from '../responseSchemas.js';
+import { registerAuthzRoutes } from './managementAuthz.js';
 
 const MAX_ID = 320; // chars: longest login id (an email address)
 const str = (maxLength = 512) => ({ type: 'string', maxLength }) as const;
@@ -60,6 +62,8 @@ const userRefBody = {
   anyOf: [{ required: ['loginId'] }, { required: ['userId'] }],
 } as const;
 
+/** Epoch ms in a JSON body (0 = unset, as the Go SDK sends it). */
+const epochMsNumber = { type: 'integer', minimum: 0, maximum: 1e15 } as const;
 /** Epoch ms in a query string (no type coercion: query values are strings). */
 const epochMs = { type: 'string', pattern: '^[0-9]{1,15}$' } as const;
 const auditQuery = {
@@ -76,6 +80,8 @@ const auditQuery = {
 /** POSTs that change nothing (searches), and routes that write their own, more precise, audit event. */
 const NOT_AUDITED_AS_CHANGE: ReadonlySet<string> = new Set([
   routes.mgmt.userSearch,
+  routes.mgmt.roleSearch,
+  routes.mgmt.tenantSearch,
   routes.mgmt.notpSessionRevoke,
   routes.mgmt.notpKeysRotate,
 ]);
@@ -90,6 +96,8 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
     authorised.set(request, p);
     return p;
   };
+  // JSON null is "absent" on every optional field of every management body (the Go and Python SDKs send nulls).
+  app.addHook('preValidation', dropNullsFromBody);
   app.addHook('preSerialization', async (request, _reply, payload) => {
     const userId = (payload as { user?: { userId?: unknown } } | null)?.user?.userId;
     if (typeof userId === 'string') answeredUser.set(request, userId);
@@ -114,6 +122,8 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
   const answer = (user: Parameters<typeof toUserResponse>[0]): { user: UserResponse } => ({
     user: toUserResponse(user),
   });
+
+  registerAuthzRoutes(app, deps, project);
 
   // The node SDK's handshake at construction; notp has no license tiers.
   app.get(routes.mgmt.license, { schema: { response: { 200: answerObject() } } }, async (request) => {
@@ -231,10 +241,32 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
             limit: { type: 'integer', minimum: 0, maximum: 1000 },
             text: str(),
             loginIds: strList,
+            userIds: strList,
+            emails: strList,
+            phones: strList,
             statuses: { type: 'array', maxItems: 3, items: status },
             roleNames: strList,
             tenantIds: strList,
+            customAttributes: { type: 'object', maxProperties: 100 },
             withTestUser: { type: 'boolean' },
+            testUsersOnly: { type: 'boolean' },
+            fromCreatedTime: epochMsNumber,
+            toCreatedTime: epochMsNumber,
+            fromModifiedTime: epochMsNumber,
+            toModifiedTime: epochMsNumber,
+            sort: {
+              type: 'array',
+              maxItems: 10,
+              items: {
+                type: 'object',
+                required: ['field'],
+                properties: { field: str(64), desc: { type: 'boolean' } },
+              },
+            },
+            ssoAppIds: strList,
+            tenantRoleIds: { type: 'object', maxProperties: 100 },
+            tenantRoleNames: { type: 'object', maxProperties: 100 },
+            includeSubTenants: { type: 'boolean' },
           },
         },
         response: { 200: answerObject({ users: { type: 'array', items: userObject }, total: { type: 'integer' } }) },

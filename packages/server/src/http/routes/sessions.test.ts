@@ -38,6 +38,26 @@ async function start(settings: Partial<ProjectSettings> = {}) {
     updatedAt: now,
   };
   await kit.deps.store.users.create(user);
+  // The tenant and role the user holds exist (claims carry only those that do).
+  const { authz } = kit.deps.store;
+  await authz.createTenant({
+    projectId: kit.project.projectId,
+    tenantId: 'T1',
+    name: 'Acme',
+    selfProvisioningDomains: [],
+    customAttributes: {},
+    disabled: false,
+    createdAt: now,
+  });
+  await authz.createRole({
+    projectId: kit.project.projectId,
+    name: 'admin',
+    tenantId: null,
+    description: '',
+    permissionNames: [],
+    isDefault: false,
+    createdAt: now,
+  });
 }
 
 afterEach(async () => {

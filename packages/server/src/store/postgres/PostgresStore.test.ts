@@ -3,7 +3,9 @@
 import { errors, NotpError } from '@notp/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAuthzConformance } from '../authzConformance.js';
 import { runStoreConformance } from '../conformance.js';
+import { runUserSearchConformance } from '../userSearchConformance.js';
 import { createStore } from '../createStore.js';
 import type { Store } from '../ports.js';
 import { applyPostgresMigrations } from './applyPostgresMigrations.js';
@@ -43,6 +45,9 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
       return createStore(url);
     },
   });
+
+  runAuthzConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
+  runUserSearchConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
 
   describe('PostgresStore (PostgreSQL specifics)', () => {
     it('createStore routes postgres:// and postgresql:// URLs to the pooled PostgreSQL adapter', async () => {
@@ -108,7 +113,7 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
           'INSERT INTO projects (project_id, name, management_key_hash, settings, created_at) VALUES ($1, $2, $3, $4, $5)';
         await pool.query(insert, ['P1', 'Development', 'h', { appName: 'Acme “Shop”', confirmation: true }, 1]);
         await pool.query(insert, ['P2', 'Other', 'h', { confirmation: false }, 2]);
-        expect(await applyPostgresMigrations(pool, postgresMigrations)).toEqual([6]);
+        expect(await applyPostgresMigrations(pool, postgresMigrations)).toEqual([6, 7]);
         const rows = await pool.query('SELECT name, settings FROM projects ORDER BY project_id');
         expect(rows.rows).toEqual([
           { name: 'Acme “Shop”', settings: { confirmation: true } },

@@ -6,6 +6,7 @@ import type { Store } from '../ports.js';
 import { applyPostgresMigrations } from './applyPostgresMigrations.js';
 import { PostgresKeyStore } from './PostgresKeyStore.js';
 import { PostgresAuditStore } from './PostgresAuditStore.js';
+import { PostgresAuthzStore } from './PostgresAuthzStore.js';
 import { PostgresLoginHistoryStore } from './PostgresLoginHistoryStore.js';
 import { PostgresPendingAuthStore } from './PostgresPendingAuthStore.js';
 import { PostgresProjectStore } from './PostgresProjectStore.js';
@@ -43,6 +44,7 @@ export class PostgresStore implements Store {
   readonly keys: PostgresKeyStore;
   readonly loginHistory: PostgresLoginHistoryStore;
   readonly audit: PostgresAuditStore;
+  readonly authz: PostgresAuthzStore;
   private closed = false;
 
   private constructor(readonly pool: pg.Pool) {
@@ -54,6 +56,7 @@ export class PostgresStore implements Store {
     this.keys = new PostgresKeyStore(pool);
     this.loginHistory = new PostgresLoginHistoryStore(pool);
     this.audit = new PostgresAuditStore(pool);
+    this.authz = new PostgresAuthzStore(pool);
   }
 
   /** Connects (verifying the URL and credentials at once, so a bad DATABASE_URL stops the start) and migrates. */

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import { LoginIdTakenError, type UserRecord, type UserSearchQuery, type UserStore } from '../ports.js';
 import { postgresColumns, type UserRow, userRecordOf } from '../rows.js';
+import { orderByOf } from '../userSearchOrder.js';
 import { inTransaction, type Queryable } from './inTransaction.js';
 
 const SEARCH_DEFAULT_LIMIT = 100;
@@ -94,10 +95,23 @@ function listParam(values: readonly string[] | undefined): string[] | null {
 }
 
 // One static WHERE clause for every search: a null parameter switches its filter off, so the plan is reused.
-// $1 project, $2 with test users, $3 statuses, $4 login ids, $5 tenant ids, $6 role names, $7 text pattern.
+// $1 project, $2 with test users, $3 statuses, $4 login ids, $5 tenant ids, $6 role names, $7 text pattern,
+// ($8, $9 limit and offset), $10 test users only, $11 user ids, $12 emails, $13 phones, $14–$17 created/updated
+// from/to (epoch ms), $18 custom attributes ({ name: [values] } as jsonb).
 const SEARCH_WHERE = `
   u.project_id = $1
   AND ($2::boolean OR NOT u.test)
+  AND (NOT $10::boolean OR u.test)
+  AND ($11::text[] IS NULL OR u.user_id = ANY($11::text[]))
+  AND ($12::text[] IS NULL OR u.email = ANY($12::text[]))
+  AND ($13::text[] IS NULL OR u.phone = ANY($13::text[]))
+  AND ($14::bigint IS NULL OR u.created_at >= $14)
+  AND ($15::bigint IS NULL OR u.created_at <= $15)
+  AND ($16::bigint IS NULL OR u.updated_at >= $16)
+  AND ($17::bigint IS NULL OR u.updated_at <= $17)
+  AND ($18::jsonb IS NULL OR NOT EXISTS (
+    SELECT 1 FROM jsonb_each($18::jsonb) f
+    WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(f.value) v WHERE u.custom_attributes -> f.key = v)))
   AND ($3::text[] IS NULL OR u.status = ANY($3::text[]))
   AND ($4::text[] IS NULL OR EXISTS (
     SELECT 1 FROM user_login_ids l
@@ -117,10 +131,10 @@ const SEARCH_WHERE = `
 
 // One statement, so the page and the total describe the same snapshot; the LEFT JOIN keeps the total when the
 // page is empty (then the user columns are null).
-const SEARCH = `WITH matched AS (SELECT u.* FROM users u WHERE ${SEARCH_WHERE}),
+const searchSql = (orderBy: string): string => `WITH matched AS (SELECT u.* FROM users u WHERE ${SEARCH_WHERE}),
   total AS (SELECT count(*) AS total FROM matched)
   SELECT total.total, page.* FROM total
-  LEFT JOIN LATERAL (SELECT * FROM matched ORDER BY created_at, user_id LIMIT $8 OFFSET $9) page ON true`;
+  LEFT JOIN LATERAL (SELECT * FROM matched u ORDER BY ${orderBy} LIMIT $8 OFFSET $9) page ON true`;
 
 export class PostgresUserStore implements UserStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -180,19 +194,34 @@ export class PostgresUserStore implements UserStore {
       SEARCH_MAX_LIMIT,
     );
     const page = Math.max(0, Math.trunc(query.page ?? 0));
+    const orderBy = orderByOf(query.sort);
+    const customAttributes =
+      query.customAttributes && Object.keys(query.customAttributes).length > 0
+        ? JSON.stringify(query.customAttributes)
+        : null;
     const r = await this.pool.query<UserRow & { total: number }>({
-      name: 'user_search',
-      text: SEARCH,
+      // One named (prepared) statement per order; the order is whitelisted, so there are at most a few.
+      name: `user_search_${orderBy.replace(/[^A-Za-z_]/g, '_')}`,
+      text: searchSql(orderBy),
       values: [
         projectId,
-        query.withTestUsers === true,
+        query.withTestUsers === true || query.testUsersOnly === true,
         listParam(query.statuses),
         listParam(query.loginIds),
         listParam(query.tenantIds),
         listParam(query.roleNames),
         query.text ? containsPattern(query.text) : null,
         limit,
-        page * limit,
+        query.offset ?? page * limit,
+        query.testUsersOnly === true,
+        listParam(query.userIds),
+        listParam(query.emails),
+        listParam(query.phones),
+        query.fromCreatedAt ?? null,
+        query.toCreatedAt ?? null,
+        query.fromUpdatedAt ?? null,
+        query.toUpdatedAt ?? null,
+        customAttributes,
       ],
     });
     const total = r.rows[0]?.total ?? 0;

@@ -184,4 +184,64 @@ UPDATE projects
  WHERE jsonb_typeof(settings->'appName') = 'string';
 `,
   },
+  {
+    version: 7,
+    name: 'roles, permissions, tenants; user search indexes',
+    // Mirrors SQLite's migration 7 (see there): project roles have tenant_id ''; existing data is carried over.
+    sql: `
+CREATE TABLE permissions (
+  project_id  text COLLATE "C" NOT NULL,
+  name        text COLLATE "C" NOT NULL,
+  description text NOT NULL,
+  created_at  bigint NOT NULL,
+  PRIMARY KEY (project_id, name)
+);
+
+CREATE TABLE roles (
+  project_id       text COLLATE "C" NOT NULL,
+  tenant_id        text COLLATE "C" NOT NULL,
+  name             text COLLATE "C" NOT NULL,
+  description      text NOT NULL,
+  permission_names jsonb NOT NULL,
+  is_default       boolean NOT NULL,
+  created_at       bigint NOT NULL,
+  PRIMARY KEY (project_id, tenant_id, name)
+);
+
+CREATE TABLE tenants (
+  project_id                text COLLATE "C" NOT NULL,
+  tenant_id                 text COLLATE "C" NOT NULL,
+  name                      text NOT NULL,
+  self_provisioning_domains jsonb NOT NULL,
+  custom_attributes         jsonb NOT NULL,
+  disabled                  boolean NOT NULL,
+  created_at                bigint NOT NULL,
+  PRIMARY KEY (project_id, tenant_id)
+);
+
+INSERT INTO roles (project_id, tenant_id, name, description, permission_names, is_default, created_at)
+  SELECT project_id, '', 'console-admin',
+    'Built-in: administers the project (users, roles, settings) in a console', '[]', false, created_at
+  FROM projects;
+INSERT INTO roles (project_id, tenant_id, name, description, permission_names, is_default, created_at)
+  SELECT DISTINCT u.project_id, '', r.value, '', '[]'::jsonb, false, (extract(epoch FROM now()) * 1000)::bigint
+  FROM users u, jsonb_array_elements_text(u.role_names) r
+  ON CONFLICT DO NOTHING;
+INSERT INTO roles (project_id, tenant_id, name, description, permission_names, is_default, created_at)
+  SELECT DISTINCT u.project_id, '', tr.value, '', '[]'::jsonb, false, (extract(epoch FROM now()) * 1000)::bigint
+  FROM users u, jsonb_array_elements(u.user_tenants) t, jsonb_array_elements_text(t->'roleNames') tr
+  ON CONFLICT DO NOTHING;
+INSERT INTO tenants
+    (project_id, tenant_id, name, self_provisioning_domains, custom_attributes, disabled, created_at)
+  SELECT u.project_id, t->>'tenantId', coalesce(max(t->>'tenantName'), t->>'tenantId'), '[]', '{}', false,
+    (extract(epoch FROM now()) * 1000)::bigint
+  FROM users u, jsonb_array_elements(u.user_tenants) t
+  GROUP BY u.project_id, t->>'tenantId'
+  ON CONFLICT DO NOTHING;
+
+CREATE INDEX users_email ON users (project_id, email);
+CREATE INDEX users_phone ON users (project_id, phone);
+CREATE INDEX users_updated_at ON users (project_id, updated_at);
+`,
+  },
 ];

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../config/config.js';
+import { runAuthzConformance } from '../authzConformance.js';
 import { runStoreConformance } from '../conformance.js';
+import { runUserSearchConformance } from '../userSearchConformance.js';
 import { createStore } from '../createStore.js';
 import type { Store } from '../ports.js';
 import { applyMigrations } from './applyMigrations.js';
@@ -60,6 +62,16 @@ function describeDriver(driver: SqliteDriverName): void {
 
   runStoreConformance({
     name: `sqlite ${driver} (:memory:)`,
+    make: () => createStore('sqlite::memory:', { sqliteDriver: driver }),
+  });
+
+  runUserSearchConformance({
+    name: `sqlite ${driver}`,
+    make: () => createStore('sqlite::memory:', { sqliteDriver: driver }),
+  });
+
+  runAuthzConformance({
+    name: `sqlite ${driver}`,
     make: () => createStore('sqlite::memory:', { sqliteDriver: driver }),
   });
 
@@ -155,7 +167,7 @@ function describeDriver(driver: SqliteDriverName): void {
         );
         insert.run('P1', 'Development', 'h', JSON.stringify({ appName: 'Acme “Shop”', confirmation: true }), 1);
         insert.run('P2', 'Other', 'h', JSON.stringify({ confirmation: false }), 2);
-        expect(applyMigrations(db, migrations)).toEqual([6]);
+        expect(applyMigrations(db, migrations)).toEqual([6, 7]);
         const rows = db.prepare('SELECT project_id, name, settings FROM projects ORDER BY project_id').all() as {
           name: string;
           settings: string;

@@ -7,6 +7,7 @@ import type { Store } from '../ports.js';
 import { applyMigrations } from './applyMigrations.js';
 import { prepareDatabaseFile } from './privateFiles.js';
 import { SqliteAuditStore } from './SqliteAuditStore.js';
+import { SqliteAuthzStore } from './SqliteAuthzStore.js';
 import { SqliteKeyStore } from './SqliteKeyStore.js';
 import { SqliteLoginHistoryStore } from './SqliteLoginHistoryStore.js';
 import { SqlitePendingAuthStore } from './SqlitePendingAuthStore.js';
@@ -37,6 +38,7 @@ export class SqliteStore implements Store {
   readonly keys: SqliteKeyStore;
   readonly loginHistory: SqliteLoginHistoryStore;
   readonly audit: SqliteAuditStore;
+  readonly authz: SqliteAuthzStore;
   private readonly pingStmt: SqliteStatement;
 
   private constructor(readonly db: SqliteDatabase) {
@@ -48,6 +50,7 @@ export class SqliteStore implements Store {
     this.keys = new SqliteKeyStore(db);
     this.loginHistory = new SqliteLoginHistoryStore(db);
     this.audit = new SqliteAuditStore(db);
+    this.authz = new SqliteAuthzStore(db);
     this.pingStmt = db.prepare('SELECT 1');
   }
 

@@ -2,6 +2,7 @@
 import type { SqliteDatabase, SqliteRowParams, SqliteStatement } from './sqliteDriver.js';
 import { LoginIdTakenError, type UserRecord, type UserSearchQuery, type UserStore } from '../ports.js';
 import { sqliteColumns, type UserRow, userRecordOf } from '../rows.js';
+import { orderByOf } from '../userSearchOrder.js';
 
 const SEARCH_DEFAULT_LIMIT = 100;
 const SEARCH_MAX_LIMIT = 1000;
@@ -42,30 +43,61 @@ function listParam(values: readonly string[] | undefined): string | null {
   return values && values.length > 0 ? JSON.stringify(values) : null;
 }
 
-// One static WHERE clause for every search: a null parameter switches its filter off, so it is prepared once.
-const SEARCH_WHERE = `
-  u.project_id = @projectId
+// A search's WHERE holds only the clauses of the filters given (a "@x IS NULL OR …" clause would hide the indexes
+// from SQLite's planner): one statement per filter combination and order, prepared on first use and cached.
+const SEARCH_BASE = `u.project_id = @projectId
   AND (@withTestUsers = 1 OR u.test = 0)
-  AND (@statuses IS NULL OR u.status IN (SELECT value FROM json_each(@statuses)))
-  AND (@loginIds IS NULL OR EXISTS (
+  AND (@testUsersOnly = 0 OR u.test = 1)`;
+
+const SEARCH_CLAUSES: Readonly<Record<string, string>> = {
+  userIds: 'u.user_id IN (SELECT value FROM json_each(@userIds))',
+  emails: 'u.email IN (SELECT value FROM json_each(@emails))',
+  phones: 'u.phone IN (SELECT value FROM json_each(@phones))',
+  fromCreatedAt: 'u.created_at >= @fromCreatedAt',
+  toCreatedAt: 'u.created_at <= @toCreatedAt',
+  fromUpdatedAt: 'u.updated_at >= @fromUpdatedAt',
+  toUpdatedAt: 'u.updated_at <= @toUpdatedAt',
+  customAttributes: `NOT EXISTS (
+    SELECT 1 FROM json_each(@customAttributes) f
+    WHERE NOT EXISTS (
+      SELECT 1 FROM json_each(f.value) v, json_each(u.custom_attributes) a
+      WHERE a.key = f.key AND a.type = v.type AND a.value IS v.value))`,
+  statuses: 'u.status IN (SELECT value FROM json_each(@statuses))',
+  loginIds: `EXISTS (
     SELECT 1 FROM user_login_ids l
     WHERE l.project_id = u.project_id AND l.user_id = u.user_id
-      AND l.login_id IN (SELECT value FROM json_each(@loginIds))))
-  AND (@tenantIds IS NULL OR EXISTS (
+      AND l.login_id IN (SELECT value FROM json_each(@loginIds)))`,
+  tenantIds: `EXISTS (
     SELECT 1 FROM json_each(u.user_tenants) t
-    WHERE json_extract(t.value, '$.tenantId') IN (SELECT value FROM json_each(@tenantIds))))
-  AND (@roleNames IS NULL
-    OR EXISTS (SELECT 1 FROM json_each(u.role_names) r WHERE r.value IN (SELECT value FROM json_each(@roleNames)))
+    WHERE json_extract(t.value, '$.tenantId') IN (SELECT value FROM json_each(@tenantIds)))`,
+  roleNames: `(EXISTS (SELECT 1 FROM json_each(u.role_names) r WHERE r.value IN (SELECT value FROM json_each(@roleNames)))
     OR EXISTS (
       SELECT 1 FROM json_each(u.user_tenants) t, json_each(json_extract(t.value, '$.roleNames')) tr
-      WHERE tr.value IN (SELECT value FROM json_each(@roleNames))))
-  AND (@text IS NULL
-    OR lower(u.name) LIKE @text ESCAPE '\\'
+      WHERE tr.value IN (SELECT value FROM json_each(@roleNames))))`,
+  text: `(lower(u.name) LIKE @text ESCAPE '\\'
     OR lower(u.email) LIKE @text ESCAPE '\\'
     OR lower(u.phone) LIKE @text ESCAPE '\\'
     OR EXISTS (
       SELECT 1 FROM user_login_ids l
-      WHERE l.project_id = u.project_id AND l.user_id = u.user_id AND lower(l.login_id) LIKE @text ESCAPE '\\'))`;
+      WHERE l.project_id = u.project_id AND l.user_id = u.user_id AND lower(l.login_id) LIKE @text ESCAPE '\\'))`,
+};
+
+type SearchParams = Record<string, string | number | null>;
+
+/** The WHERE for the filters present in `params` (non-null), and `params` without the absent ones. */
+function searchWhere(params: SearchParams): { key: string; where: string; bound: SearchParams } {
+  const bound: SearchParams = {};
+  const used: string[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    if (name in SEARCH_CLAUSES) {
+      if (value === null) continue;
+      used.push(name);
+    }
+    bound[name] = value;
+  }
+  const where = [SEARCH_BASE, ...used.map((name) => SEARCH_CLAUSES[name])].join('\n  AND ');
+  return { key: used.join(','), where, bound };
+}
 
 export class SqliteUserStore implements UserStore {
   private readonly insertUser: SqliteStatement;
@@ -78,19 +110,17 @@ export class SqliteUserStore implements UserStore {
   private readonly deleteUser: SqliteStatement;
   private readonly deleteUserSessions: SqliteStatement;
   private readonly deleteUserHistory: SqliteStatement;
-  private readonly searchPage: SqliteStatement;
-  private readonly searchCount: SqliteStatement;
+  private readonly searchStatements = new Map<string, SqliteStatement>();
+  private readonly db: SqliteDatabase;
   private readonly createTx: (user: UserRecord) => void;
   private readonly replaceTx: (user: UserRecord) => boolean;
   private readonly deleteTx: (projectId: string, userId: string) => boolean;
   private readonly searchTx: (
-    filters: Record<string, string | number | null>,
+    params: SearchParams,
+    orderBy: string,
     limit: number,
     offset: number,
-  ) => {
-    users: UserRecord[];
-    total: number;
-  };
+  ) => { users: UserRecord[]; total: number };
 
   constructor(db: SqliteDatabase) {
     this.insertUser = db.prepare(`INSERT INTO users (
@@ -123,10 +153,7 @@ export class SqliteUserStore implements UserStore {
     this.deleteUser = db.prepare('DELETE FROM users WHERE project_id = ? AND user_id = ?');
     this.deleteUserSessions = db.prepare('DELETE FROM refresh_sessions WHERE project_id = ? AND user_id = ?');
     this.deleteUserHistory = db.prepare('DELETE FROM login_history WHERE project_id = ? AND user_id = ?');
-    this.searchPage = db.prepare(
-      `SELECT u.* FROM users u WHERE ${SEARCH_WHERE} ORDER BY u.created_at, u.user_id LIMIT @limit OFFSET @offset`,
-    );
-    this.searchCount = db.prepare(`SELECT count(*) AS total FROM users u WHERE ${SEARCH_WHERE}`);
+    this.db = db;
 
     this.createTx = db.immediateTransaction((user: UserRecord) => {
       this.insertUser.run(toUserRow(user));
@@ -146,15 +173,31 @@ export class SqliteUserStore implements UserStore {
       return true;
     });
     // One read transaction: the page and the total describe the same snapshot.
-    this.searchTx = db.readTransaction(
-      (filters: Record<string, string | number | null>, limit: number, offset: number) => {
-        const users = (this.searchPage.all({ ...filters, limit, offset }) as UserRow[]).map((r) =>
-          userRecordOf(r, sqliteColumns),
-        );
-        const { total } = this.searchCount.get(filters) as { total: number };
-        return { users, total };
-      },
-    );
+    this.searchTx = db.readTransaction((params: SearchParams, orderBy: string, limit: number, offset: number) => {
+      const { key, where, bound } = searchWhere(params);
+      // With an exact-match filter the matches are few: sorting them beats walking an ordering index over every user,
+      // which SQLite would otherwise pick to avoid the sort. The unary + keeps the order column's index out of play.
+      const selective = ['userIds', 'emails', 'phones', 'loginIds'].some((name) => bound[name] !== undefined);
+      const order = selective ? orderBy.replace(/u\./g, '+u.') : orderBy;
+      const page = this.searchStatement(
+        `page|${key}|${order}`,
+        () => `SELECT u.* FROM users u WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      );
+      const count = this.searchStatement(`count|${key}`, () => `SELECT count(*) AS total FROM users u WHERE ${where}`);
+      const users = (page.all({ ...bound, limit, offset }) as UserRow[]).map((r) => userRecordOf(r, sqliteColumns));
+      const { total } = count.get(bound) as { total: number };
+      return { users, total };
+    });
+  }
+
+  /** A search statement, prepared on first use (the SQL is built from fixed clauses and a whitelisted order only). */
+  private searchStatement(key: string, sql: () => string): SqliteStatement {
+    let stmt = this.searchStatements.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(sql());
+      this.searchStatements.set(key, stmt);
+    }
+    return stmt;
   }
 
   private insertLoginIdsOf(user: UserRecord): void {
@@ -210,13 +253,25 @@ export class SqliteUserStore implements UserStore {
     const page = Math.max(0, Math.trunc(query.page ?? 0));
     const filters = {
       projectId,
-      withTestUsers: query.withTestUsers ? 1 : 0,
+      withTestUsers: query.withTestUsers || query.testUsersOnly ? 1 : 0,
+      testUsersOnly: query.testUsersOnly ? 1 : 0,
+      userIds: listParam(query.userIds),
+      emails: listParam(query.emails),
+      phones: listParam(query.phones),
+      fromCreatedAt: query.fromCreatedAt ?? null,
+      toCreatedAt: query.toCreatedAt ?? null,
+      fromUpdatedAt: query.fromUpdatedAt ?? null,
+      toUpdatedAt: query.toUpdatedAt ?? null,
+      customAttributes:
+        query.customAttributes && Object.keys(query.customAttributes).length > 0
+          ? JSON.stringify(query.customAttributes)
+          : null,
       statuses: listParam(query.statuses),
       loginIds: listParam(query.loginIds),
       tenantIds: listParam(query.tenantIds),
       roleNames: listParam(query.roleNames),
       text: query.text ? containsPattern(query.text) : null,
     };
-    return this.searchTx(filters, limit, page * limit);
+    return this.searchTx(filters, orderByOf(query.sort), limit, query.offset ?? page * limit);
   }
 }

@@ -191,4 +191,64 @@ UPDATE projects
  WHERE json_type(settings, '$.appName') = 'text';
 `,
   },
+  {
+    version: 7,
+    name: 'roles, permissions, tenants; user search indexes',
+    // Project roles have tenant_id '' (a primary key column cannot be null). Existing data keeps working: every
+    // project gets the built-in console-admin role, and every role name and tenant id already held by a user becomes
+    // a project role / a tenant record, so the sessions minted after the upgrade carry what they carried before.
+    sql: `
+CREATE TABLE permissions (
+  project_id  TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  description TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  PRIMARY KEY (project_id, name)
+);
+
+CREATE TABLE roles (
+  project_id       TEXT NOT NULL,
+  tenant_id        TEXT NOT NULL,
+  name             TEXT NOT NULL,
+  description      TEXT NOT NULL,
+  permission_names TEXT NOT NULL,
+  is_default       INTEGER NOT NULL,
+  created_at       INTEGER NOT NULL,
+  PRIMARY KEY (project_id, tenant_id, name)
+);
+
+CREATE TABLE tenants (
+  project_id                TEXT NOT NULL,
+  tenant_id                 TEXT NOT NULL,
+  name                      TEXT NOT NULL,
+  self_provisioning_domains TEXT NOT NULL,
+  custom_attributes         TEXT NOT NULL,
+  disabled                  INTEGER NOT NULL,
+  created_at                INTEGER NOT NULL,
+  PRIMARY KEY (project_id, tenant_id)
+);
+
+INSERT INTO roles (project_id, tenant_id, name, description, permission_names, is_default, created_at)
+  SELECT project_id, '', 'console-admin',
+    'Built-in: administers the project (users, roles, settings) in a console', '[]', 0, created_at
+  FROM projects;
+INSERT OR IGNORE INTO roles (project_id, tenant_id, name, description, permission_names, is_default, created_at)
+  SELECT DISTINCT u.project_id, '', r.value, '', '[]', 0, CAST(strftime('%s', 'now') AS INTEGER) * 1000
+  FROM users u, json_each(u.role_names) r;
+INSERT OR IGNORE INTO roles (project_id, tenant_id, name, description, permission_names, is_default, created_at)
+  SELECT DISTINCT u.project_id, '', tr.value, '', '[]', 0, CAST(strftime('%s', 'now') AS INTEGER) * 1000
+  FROM users u, json_each(u.user_tenants) t, json_each(json_extract(t.value, '$.roleNames')) tr;
+INSERT OR IGNORE INTO tenants
+    (project_id, tenant_id, name, self_provisioning_domains, custom_attributes, disabled, created_at)
+  SELECT u.project_id, json_extract(t.value, '$.tenantId'),
+    coalesce(max(json_extract(t.value, '$.tenantName')), json_extract(t.value, '$.tenantId')), '[]', '{}', 0,
+    CAST(strftime('%s', 'now') AS INTEGER) * 1000
+  FROM users u, json_each(u.user_tenants) t
+  GROUP BY u.project_id, json_extract(t.value, '$.tenantId');
+
+CREATE INDEX users_email ON users (project_id, email);
+CREATE INDEX users_phone ON users (project_id, phone);
+CREATE INDEX users_updated_at ON users (project_id, updated_at);
+`,
+  },
 ];

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { loadConfig } from '../../../config/config.js';
 import { systemRandom } from '../../../deps.js';
 import { defaultProjectSettings } from '../../../projects/defaults.js';
+import { builtinRole } from '../../../store/authzPorts.js';
 import { createStore } from '../../../store/createStore.js';
 import type { ProjectRecord, ProjectSettings, Store, UserRecord } from '../../../store/ports.js';
 import { createTokenService } from '../../../tokens/createTokenService.js';
@@ -60,6 +61,24 @@ export async function makeSessionKit(
     createdAt: t,
     updatedAt: t,
   };
+  // The roles and tenants the user holds exist (claims carry only those that do).
+  for (const name of ['editor', 'admin', 'viewer']) {
+    await store.authz.createRole({ ...builtinRole(project.projectId, t), name, description: '' });
+  }
+  for (const [tenantId, name] of [
+    ['T1', 'Acme'],
+    ['T2', 'Globex'],
+  ] as const) {
+    await store.authz.createTenant({
+      projectId: project.projectId,
+      tenantId,
+      name,
+      selfProvisioningDomains: [],
+      customAttributes: {},
+      disabled: false,
+      createdAt: t,
+    });
+  }
   await store.users.create(user);
   return {
     deps: { config, store, tokens, clock, random: systemRandom, log: pino({ level: 'silent' }) },

@@ -25,6 +25,7 @@ function scriptedSender(failures: unknown[]) {
   const attempts: OutboundMessage[] = [];
   const sender: MessageSender = {
     name: 'cloud-api',
+    capabilities: { buttons: true },
     async send(msg) {
       attempts.push(msg);
       const failure = failures.shift();

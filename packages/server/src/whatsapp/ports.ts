@@ -58,9 +58,19 @@ export interface WebhookAdapter {
   parse(delivery: RawDelivery): InboundMessage[];
 }
 
+/** What a provider can send; flows read these instead of comparing provider names. */
+export interface SenderCapabilities {
+  /**
+   * Interactive reply buttons sent as part of a message (`OutboundMessage.buttons`). The confirmation step needs them;
+   * a provider that shows buttons only through templates registered in advance (Twilio's Content API) says false.
+   */
+  readonly buttons: boolean;
+}
+
 /** Outbound side: the configured provider sends replies (simulator: kept in memory for its page). */
 export interface MessageSender {
   readonly name: 'cloud-api' | 'twilio' | 'simulator';
+  readonly capabilities: SenderCapabilities;
   /** Sends one message. Resolves with the provider's message id; rejects on failure (retries are the caller's). */
   send(message: OutboundMessage): Promise<{ messageId: string }>;
 }

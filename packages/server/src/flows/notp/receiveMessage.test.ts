@@ -2,6 +2,7 @@
 import { errors } from '@notp/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PendingAuthRecord } from '../../store/ports.js';
+import { SimulatorSender } from '../../whatsapp/simulator/SimulatorSender.js';
 import { hashPendingRef } from './pendingRef.js';
 import { receiveMessage } from './receiveMessage.js';
 import { type StartInput, startLogin } from './startLogin.js';
@@ -191,5 +192,34 @@ describe('receiveMessage', () => {
     const rec = await pendingOf(s.pendingRef);
     expect(rec.status).toBe('failed');
     expect(rec.failureCode).toBe(errors.userDisabled.code);
+  });
+});
+
+describe('receiveMessage with confirmation on: the provider capability decides', () => {
+  /** The simulator sender (replies still land in the inbox) declaring Twilio's capability: no reply buttons. */
+  class NoButtonsSender extends SimulatorSender {
+    override readonly capabilities = { buttons: false };
+  }
+
+  beforeEach(async () => {
+    await kit.close();
+    kit = await makeFlowDeps({ confirmation: true });
+  });
+
+  it('a provider with reply buttons asks "was this you?" and waits', async () => {
+    const s = await start({ kind: 'signup' });
+    await receiveMessage(kit.deps, inbound(kit, '16505551234', s.text));
+    expect((await pendingOf(s.pendingRef)).status).toBe('awaiting-confirmation');
+    await kit.deps.replies.drain(2000);
+    expect(kit.inbox.list('16505551234').map((r) => r.buttons?.length)).toEqual([2]);
+  });
+
+  it('a provider without reply buttons verifies in one message (no prompt nobody could answer)', async () => {
+    kit.deps.whatsapp = { ...kit.deps.whatsapp, sender: new NoButtonsSender(kit.inbox) };
+    const s = await start({ kind: 'signup' });
+    await receiveMessage(kit.deps, inbound(kit, '16505551234', s.text));
+    expect((await pendingOf(s.pendingRef)).status).toBe('verified');
+    await kit.deps.replies.drain(2000);
+    expect(kit.inbox.list('16505551234').map((r) => r.buttons)).toEqual([undefined]);
   });
 });

@@ -1,6 +1,6 @@
 // Cloud API sender: one reply (text or reply buttons) → POST <graph>/<phone-number-id>/messages.
 import { ProviderSendError, retryAfterMsOf } from '../ProviderSendError.js';
-import type { MessageSender, OutboundMessage } from '../ports.js';
+import type { MessageSender, OutboundMessage, SenderCapabilities } from '../ports.js';
 
 export interface CloudApiSenderOptions {
   /** Graph base URL including the version, e.g. `https://graph.facebook.com/v24.0` (no trailing slash). */
@@ -29,6 +29,8 @@ const clip = (s: string, max: number): string => {
 
 export class CloudApiSender implements MessageSender {
   readonly name = 'cloud-api' as const;
+  /** Graph's `interactive` messages carry up to 3 reply buttons. */
+  readonly capabilities: SenderCapabilities = { buttons: true };
   readonly #url: string;
   readonly #accessToken: string;
   readonly #timeoutMs: number;

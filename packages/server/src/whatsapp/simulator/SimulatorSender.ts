@@ -1,10 +1,12 @@
 // SimulatorSender: the simulator-mode MessageSender — "delivers" replies into the SimulatorInbox.
 import { randomBytes } from 'node:crypto';
-import type { MessageSender, OutboundMessage } from '../ports.js';
+import type { MessageSender, OutboundMessage, SenderCapabilities } from '../ports.js';
 import type { SimulatorInbox } from './SimulatorInbox.js';
 
 export class SimulatorSender implements MessageSender {
   readonly name = 'simulator' as const;
+  /** The chat page shows the buttons and sends taps as Cloud API button replies. */
+  readonly capabilities: SenderCapabilities = { buttons: true };
   readonly #inbox: SimulatorInbox;
 
   constructor(inbox: SimulatorInbox) {

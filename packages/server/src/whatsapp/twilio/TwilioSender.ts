@@ -1,6 +1,6 @@
 // Twilio sender: one reply → POST <api>/2010-04-01/Accounts/<sid>/Messages.json (form, HTTP Basic).
 import { ProviderSendError, retryAfterMsOf } from '../ProviderSendError.js';
-import type { MessageSender, OutboundMessage } from '../ports.js';
+import type { MessageSender, OutboundMessage, SenderCapabilities } from '../ports.js';
 
 export interface TwilioSenderOptions {
   /** Twilio API base, e.g. `https://api.twilio.com` (no trailing slash). */
@@ -18,6 +18,8 @@ const TWILIO_TOO_MANY_REQUESTS = 20429;
 
 export class TwilioSender implements MessageSender {
   readonly name = 'twilio' as const;
+  /** Twilio sends reply buttons only through pre-registered Content API templates, which notp does not manage. */
+  readonly capabilities: SenderCapabilities = { buttons: false };
   readonly #url: string;
   readonly #authorization: string;
   readonly #from: string;

@@ -2,7 +2,7 @@
 // Apps: Express + @notp/node-sdk, React + Vite, Vue + Vite, plain HTML + the server's UMD bundle, Next; the server is
 // the installed `notp` bin (simulator, temp SQLite). NOTP_TARBALL_KEEP=1 keeps the folder; NOTP_CHROMIUM sets Chromium.
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +28,15 @@ const FRAMEWORKS = {
   '@types/react': '19.3.0',
   '@types/express': '5.0.6',
 };
+
+/** The workspace's built better-sqlite3 binary and its version, or null (not installed or not built). */
+function workspaceSqliteBinary() {
+  const root = join(ROOT, 'node_modules', 'better-sqlite3');
+  const binary = join(root, 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(binary)) return null;
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return { binary, version };
+}
 
 const started = Date.now();
 const phases = [];
@@ -57,16 +66,27 @@ try {
     cpSync(join(ROOT, 'scripts', 'tarball', 'apps'), dir, { recursive: true });
     const dependencies = { ...FRAMEWORKS };
     for (const p of packed) dependencies[p.name] = `file:${p.tarball}`;
+    // better-sqlite3's install script downloads a prebuilt binary from GitHub, which this machine cannot reach, and
+    // then compiles from source (10+ minutes on 2 cores). A stranger's install gets the prebuilt binary; here we give
+    // the same version the binary the workspace already built for this Node (same version pinned by an override), and
+    // fall back to the real install script when the workspace has none.
+    const sqlite = workspaceSqliteBinary();
     const pkg = {
       name: 'notp-tarball-apps',
       private: true,
       type: 'module',
       dependencies,
-      // npm 11 runs install scripts only for the packages a project allows: the SQLite driver must build.
-      allowScripts: { 'better-sqlite3': true, esbuild: true },
+      ...(sqlite ? { overrides: { 'better-sqlite3': sqlite.version } } : {}),
+      // npm 11 runs install scripts only for the packages a project allows.
+      allowScripts: sqlite ? { esbuild: true } : { 'better-sqlite3': true, esbuild: true },
     };
     writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
     runIn(dir, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error']);
+    if (sqlite) {
+      const release = join(dir, 'node_modules', 'better-sqlite3', 'build', 'Release');
+      mkdirSync(release, { recursive: true });
+      cpSync(sqlite.binary, join(release, 'better_sqlite3.node'));
+    }
   });
 
   await phase('engines: every dependency of our packages supports Node 20.19, 22.12 and 24', () => {

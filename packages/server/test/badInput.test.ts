@@ -294,8 +294,13 @@ function buildCases(
     // — schema-derived: wrong types, missing required fields, over-long and odd strings, enum/pattern violations
     if (hasBody && bodySchema && !isWebhook) {
       const valid = (base.body ?? {}) as Record<string, unknown>;
+      const required = new Set(bodySchema.required ?? []);
+      // Management bodies read JSON null as "absent" on optional fields (the official Go and Python SDKs send every
+      // field, null where unset: http/dropNulls.ts), so there a null is a valid request, not bad input.
+      const nullIsAbsent = /^\/v[12]\/mgmt\//.test(r.url);
       for (const [field, prop] of stringProps(bodySchema)) {
         for (const wrong of WRONG_TYPES) {
+          if (wrong === null && nullIsAbsent && !required.has(field)) continue;
           if (prop.type === 'object' && (wrong === null || typeof wrong === 'object') && !Array.isArray(wrong))
             continue;
           if (prop.type === 'array' && Array.isArray(wrong)) continue;

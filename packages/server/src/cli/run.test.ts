@@ -136,9 +136,14 @@ describe('notp users, keys, sessions', () => {
       '--name',
       'Ann',
       '--roles',
-      'admin, ops',
+      'console-admin',
     );
-    expect(user).toMatchObject({ loginIds: ['+14155550123'], roleNames: ['admin', 'ops'], name: 'Ann' });
+    expect(user).toMatchObject({ loginIds: ['+14155550123'], roleNames: ['console-admin'], name: 'Ann' });
+    // Roles must exist (the built-in console-admin does in every project): an unknown one is refused in one line.
+    expect(await notp('users', 'create', '--phone', '+14155550199', '--roles', 'admin')).toMatchObject({
+      status: 1,
+      err: 'notp: Unknown role(s): admin (E907003)\n',
+    });
     const again = await notp('users', 'create', '--phone', '+14155550123');
     expect(again).toMatchObject({ status: 1, err: 'notp: A user with this login id already exists (E062107)\n' });
 

@@ -15,7 +15,7 @@ export const errorBodySchema = {
     errorCode: {
       type: 'string' as const,
       enum: [...new Set(Object.values(errors).map((e) => e.code))].sort(),
-      description: 'Stable code from the catalogue (docs/errors.md); a published code never changes meaning',
+      description: 'Stable code from the one error catalogue of @notp/core; a published code never changes meaning',
     },
     errorDescription: { type: 'string' as const, description: 'Stable text of the code' },
     errorMessage: { type: 'string' as const, description: 'Safe detail for this request' },

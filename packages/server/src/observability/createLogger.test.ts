@@ -22,7 +22,10 @@ function logOne(format: string, target: { isTTY: boolean; nodeEnv?: string }): s
   const out = capture();
   const log = createLogger(loadConfig({ NOTP_LOG_FORMAT: format }), { stream: out.stream, ...target });
   log.info(
-    { req: { method: 'GET', headers: { authorization: SECRET } }, answer: { managementKey: 'mk-secret' } },
+    {
+      req: { method: 'GET', url: '/simulator/chat?text=code-secret', headers: { authorization: SECRET } },
+      answer: { managementKey: 'mk-secret' },
+    },
     'hello there',
   );
   log.flush();
@@ -50,7 +53,10 @@ describe('createLogger', () => {
     const text = logOne('auto', { isTTY: false });
     const record = JSON.parse(text.trim());
     expect(record).toMatchObject({ level: 30, msg: 'hello there' });
-    expect(record.req.headers.authorization).toBe('[redacted]');
+    // The request serializer keeps method and URL (secret query values masked), never the headers.
+    expect(record.req).toMatchObject({ method: 'GET', url: '/simulator/chat?text=[redacted]' });
+    expect(record.req.headers).toBeUndefined();
+    expect(text).not.toContain('code-secret');
     expect(record.answer.managementKey).toBe('[redacted]');
     expect(text).not.toContain('super-secret');
     expect(text).not.toContain('mk-secret');

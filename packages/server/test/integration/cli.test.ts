@@ -86,7 +86,7 @@ describe('npx notp, while the server runs on the same database', { timeout: 120_
     expect((await call(routes.mgmt.license, `${projectId}:${server.managementKey}`)).status).toBe(401);
     const res = await call(routes.mgmt.userCreate, `${projectId}:${managementKey}`, {
       loginId: 'ann@example.com',
-      roleNames: ['admin'],
+      roleNames: ['console-admin'],
     });
     expect(res.status).toBe(200);
 
@@ -97,7 +97,10 @@ describe('npx notp, while the server runs on the same database', { timeout: 120_
       '--project',
       projectId,
     );
-    expect(listed).toMatchObject({ total: 1, users: [{ loginIds: ['ann@example.com'], roleNames: ['admin'] }] });
+    expect(listed).toMatchObject({
+      total: 1,
+      users: [{ loginIds: ['ann@example.com'], roleNames: ['console-admin'] }],
+    });
     const { projects } = await notpJson<{ projects: { projectId: string }[] }>('bin', 'projects', 'list');
     expect(projects.map((p) => p.projectId)).toEqual(expect.arrayContaining([server.projectId, projectId]));
   });

@@ -47,7 +47,7 @@ describe('several projects on one server', () => {
     expect(b.project.projectId).toMatch(/^P[A-Za-z0-9]{27}$/);
     expect(b.project.projectId).not.toBe(server.projectId);
     const stored = await server.deps.store.projects.get(b.project.projectId);
-    expect(stored).toMatchObject({ name: 'Shop B', settings: { appName: 'Shop B', allowedOrigins: [] } });
+    expect(stored).toMatchObject({ name: 'Shop B', settings: { allowedOrigins: [] } });
     expect(stored?.managementKeyHash).not.toContain(b.managementKey);
     expect(await server.deps.store.keys.getActive(b.project.projectId)).not.toBeNull();
     expect((await asB('GET', '/v1/mgmt/role/all')).body).toMatchObject({ roles: [{ name: 'console-admin' }] });

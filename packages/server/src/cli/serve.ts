@@ -75,7 +75,7 @@ function installShutdown(app: FastifyInstance, deps: Deps): void {
     deps.log.info({ signal }, 'shutting down: answering held requests, draining');
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     force.unref();
-    // app.close(): stop accepting, answer held long-polls (onClose hook), finish in-flight requests.
+    // app.close(): stop accepting, answer held long-polls (the preClose hook in http/routes/notp.ts), finish in-flight requests.
     app
       .close()
       .then(() => closeDeps(deps))

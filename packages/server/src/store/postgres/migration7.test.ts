@@ -1,4 +1,4 @@
-// Migration 5 on a PostgreSQL database with data (twin of sqlite/migration5.test.ts): built-in role for every
+// Migration 7 on a PostgreSQL database with data (twin of sqlite/migration7.test.ts): built-in role for every
 // project, users' roles and tenants carried over.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Migration 5 on a database with data: every project gets console-admin, and the roles and tenants users already
+// Migration 7 on a database with data: every project gets console-admin, and the roles and tenants users already
 // held become roles and tenant records, so sessions minted after the upgrade keep their claims.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,7 +6,6 @@ import type { Config } from './config/config.js';
 import { pooledRandom } from './crypto/pooledRandom.js';
 import type { EventBus } from './events/ports.js';
 import type { Metrics } from './observability/Metrics.js';
-import { redactUrl } from './observability/redactUrl.js';
 import type { RateLimiter } from './rate-limit/ports.js';
 import type { Store } from './store/ports.js';
 import type { WhatsApp } from './whatsapp/ports.js';

@@ -1,7 +1,7 @@
 // Public keys (CONTRACT.md §5): GET /v2/keys/:projectId and /.well-known/jwks.json?projectId= (or Bearer <pid>).
 import { errors, NotpError, PROJECT_ID_PATTERN, routes } from '@notp/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { RouteOptions } from '../../app.js';
+import type { RouteOptions } from './RouteOptions.js';
 import type { Deps } from '../../deps.js';
 import { parseBearer } from '../auth.js';
 import { answerObject } from '../responseSchemas.js';

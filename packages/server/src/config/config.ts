@@ -2,7 +2,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PROJECT_ID_PATTERN } from '@notp/core';
-import { DEFAULT_RATE_LIMITS } from '../projects/defaults.js';
+import { DEFAULT_RATE_LIMITS } from '../rate-limit/defaultRateLimits.js';
 import { originProblem } from '../projects/origins.js';
 import { projectNameProblem } from '../projects/projectSettings.js';
 import type { RateLimitName, RateLimitSettings } from '../rate-limit/ports.js';
@@ -111,7 +111,7 @@ const schema = z.object({
   /** notp extension: json, pretty (readable lines) or auto (pretty on a terminal unless NODE_ENV=production). */
   NOTP_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
   NOTP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
-  // notp extension: the count of each rate limit (its window is fixed, see projects/defaults.ts).
+  // notp extension: the count of each rate limit (its window is fixed, see rate-limit/defaultRateLimits.ts).
   NOTP_RATE_LIMIT_START_PER_IP: intIn(0, 1_000_000).optional(), // per minute
   NOTP_RATE_LIMIT_START_PER_LOGIN_ID: intIn(0, 1_000_000).optional(), // per 10 minutes
   NOTP_RATE_LIMIT_INBOUND_PER_SENDER: intIn(0, 1_000_000).optional(), // per minute

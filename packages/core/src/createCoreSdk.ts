@@ -2,6 +2,7 @@
 import { createHttpClient, type HttpClient, type HttpClientConfig } from './http/createHttpClient.js';
 import { createNotpMethods, type NotpMethods } from './methods/notp.js';
 import { createSessionMethods, type SessionMethods } from './methods/session.js';
+import { PROJECT_ID_PATTERN } from './wire/projectId.js';
 
 export type CoreSdkConfig = HttpClientConfig;
 
@@ -10,14 +11,12 @@ export interface CoreSdk extends SessionMethods {
   httpClient: HttpClient;
 }
 
-const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
-
 /** Throws (a developer's mistake) on a missing or malformed project id; every later call resolves, never throws. */
 export function createCoreSdk(config: CoreSdkConfig): CoreSdk {
   if (!config || typeof config.projectId !== 'string' || config.projectId === '') {
     throw new Error('notp: "projectId" is required');
   }
-  if (!PROJECT_ID.test(config.projectId)) {
+  if (!PROJECT_ID_PATTERN.test(config.projectId)) {
     throw new Error(`notp: "projectId" must be "P" followed by 27 letters or digits, got "${config.projectId}"`);
   }
   const httpClient = createHttpClient(config);

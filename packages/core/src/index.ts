@@ -11,6 +11,7 @@ export {
   SESSION_COOKIE_NAME,
   REFRESH_COOKIE_NAME,
 } from './wire/routes.js';
+export { PROJECT_ID_PATTERN, isProjectId } from './wire/projectId.js';
 export type {
   User,
   UserTenant,

@@ -19,6 +19,7 @@ import { notpRoutes } from './http/routes/notp.js';
 import { LONG_POLL_BOUNDS, type LongPollBounds } from './flows/notp/PendingWaits.js';
 import { projectRoutes } from './http/routes/project.js';
 import { sdkRoutes } from './http/routes/sdk.js';
+import type { RouteOptions } from './http/routes/RouteOptions.js';
 import { sessionRoutes } from './http/routes/sessions.js';
 import { simulatorRoutes } from './http/routes/simulator.js';
 import { webhookRoutes } from './http/routes/webhooks.js';
@@ -127,9 +128,4 @@ function trustProxyOf(
 ): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trusted === 'number') return (_address, hop) => hop < trusted;
   return trusted;
-}
-
-/** Options every route plugin receives. */
-export interface RouteOptions {
-  deps: Deps;
 }

@@ -6,6 +6,7 @@ import type { Config } from './config/config.js';
 import { pooledRandom } from './crypto/pooledRandom.js';
 import type { EventBus } from './events/ports.js';
 import type { Metrics } from './observability/Metrics.js';
+import type { Clock, Random } from './ports.js';
 import type { RateLimiter } from './rate-limit/ports.js';
 import type { Store } from './store/ports.js';
 import type { WhatsApp } from './whatsapp/ports.js';
@@ -13,16 +14,6 @@ import type { TokenService } from './tokens/TokenService.js';
 import type { SimulatorInbox } from './whatsapp/simulator/SimulatorInbox.js';
 import type { ReplyQueue } from './whatsapp/ReplyQueue.js';
 import type { PrefilledBodyCache } from './whatsapp/templates/PrefilledBodyCache.js';
-
-export interface Clock {
-  /** Epoch milliseconds. */
-  now(): number;
-}
-
-export interface Random {
-  /** Cryptographically secure random bytes. */
-  bytes(n: number): Buffer;
-}
 
 export interface Deps {
   config: Readonly<Config>;

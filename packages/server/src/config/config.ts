@@ -1,7 +1,8 @@
 // Config: environment variables → one typed, frozen object with every default in one place (CONTRACT.md §9).
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { DEFAULT_RATE_LIMITS } from '../projects/defaults.js';
+import { PROJECT_ID_PATTERN } from '@notp/core';
+import { DEFAULT_RATE_LIMITS } from '../rate-limit/defaultRateLimits.js';
 import { originProblem } from '../projects/origins.js';
 import { projectNameProblem } from '../projects/projectSettings.js';
 import type { RateLimitName, RateLimitSettings } from '../rate-limit/ports.js';
@@ -14,7 +15,6 @@ export class ConfigError extends Error {
   }
 }
 
-const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
 const HEX64 = /^[0-9a-fA-F]{64}$/;
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -63,7 +63,10 @@ const schema = z.object({
     .optional()
     .refine((s) => s === undefined || /^rediss?:\/\//.test(s), { message: 'must be redis://… or rediss://…' }),
   NOTP_PUBLIC_URL: z.url().optional(),
-  NOTP_PROJECT_ID: z.string().regex(PROJECT_ID, 'must be 28 characters: P followed by 27 letters or digits').optional(),
+  NOTP_PROJECT_ID: z
+    .string()
+    .regex(PROJECT_ID_PATTERN, 'must be 28 characters: P followed by 27 letters or digits')
+    .optional(),
   NOTP_MANAGEMENT_KEY: z.string().min(20, 'must be at least 20 characters').optional(),
   NOTP_MASTER_KEY: z.string().regex(HEX64, 'must be 64 hex characters (32 bytes)').optional(),
   NOTP_PENDING_TTL: intIn(10, 86_400).default(600), // seconds: 10 min
@@ -108,7 +111,7 @@ const schema = z.object({
   /** notp extension: json, pretty (readable lines) or auto (pretty on a terminal unless NODE_ENV=production). */
   NOTP_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
   NOTP_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
-  // notp extension: the count of each rate limit (its window is fixed, see projects/defaults.ts).
+  // notp extension: the count of each rate limit (its window is fixed, see rate-limit/defaultRateLimits.ts).
   NOTP_RATE_LIMIT_START_PER_IP: intIn(0, 1_000_000).optional(), // per minute
   NOTP_RATE_LIMIT_START_PER_LOGIN_ID: intIn(0, 1_000_000).optional(), // per 10 minutes
   NOTP_RATE_LIMIT_INBOUND_PER_SENDER: intIn(0, 1_000_000).optional(), // per minute

@@ -2,7 +2,7 @@
 // draws three small secrets (code, pendingRef, row id), and each separate randomBytes() call costs a native round
 // trip (≈3 µs here) that dwarfs the bytes themselves.
 import { randomBytes, randomFillSync } from 'node:crypto';
-import type { Random } from '../deps.js';
+import type { Random } from '../ports.js';
 
 /** Draws above this size skip the pool (nothing on a hot path asks for that much). */
 const MAX_POOLED_DRAW = 256;

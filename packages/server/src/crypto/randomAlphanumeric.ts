@@ -1,5 +1,5 @@
 // Uniform random strings over [A-Za-z0-9], for ids that must be alphanumeric (project ids, user ids).
-import type { Random } from '../deps.js';
+import type { Random } from '../ports.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 // Largest multiple of 62 that fits a byte: bytes at or above it are dropped so every character is equally likely.

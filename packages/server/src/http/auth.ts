@@ -1,5 +1,5 @@
 // Request credentials: `Authorization: Bearer <projectId>[:<token>[:<key>]]`, the DSR cookie, project lookup.
-import { errors, NotpError, REFRESH_COOKIE_NAME } from '@notp/core';
+import { errors, NotpError, PROJECT_ID_PATTERN, REFRESH_COOKIE_NAME } from '@notp/core';
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import type { ProjectRecord } from '../store/ports.js';
@@ -11,8 +11,6 @@ export interface BearerParts {
   /** Part 3: an auth management key some backends add. */
   extra: string | undefined;
 }
-
-const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
 
 /** Splits the bearer value on ':' (JWTs contain no ':'). Returns null when there is no usable bearer. */
 export function parseBearer(header: string | undefined): BearerParts | null {
@@ -31,7 +29,7 @@ export async function requireProject(deps: Deps, request: FastifyRequest): Promi
   const bearer = parseBearer(request.headers.authorization);
   const header = request.headers['x-descope-project-id'];
   const projectId = bearer?.projectId ?? (typeof header === 'string' ? header : undefined);
-  if (!projectId || !PROJECT_ID.test(projectId)) {
+  if (!projectId || !PROJECT_ID_PATTERN.test(projectId)) {
     throw new NotpError(errors.projectUnknown, {
       message: 'Missing or malformed project id in the Authorization header',
     });

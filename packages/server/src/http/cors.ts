@@ -1,4 +1,5 @@
 // CORS per project (CONTRACT.md §1): echo an allowed Origin (never `*`) with credentials; foreign origins get nothing.
+import { PROJECT_ID_PATTERN } from '@notp/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { projectChangedChannel } from '../events/ports.js';
@@ -8,7 +9,6 @@ const ALLOWED_HEADERS = new Set(['authorization', 'content-type', 'prefer', 'acc
 const ALLOWED_HEADER_PREFIXES = ['x-descope-', 'x-notp-'];
 const EXPOSED_HEADERS = 'Preference-Applied, Retry-After';
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
 /**
  * How long the origin lists of all projects are cached in memory. A change through the API drops the cache on every
  * instance at once (event bus); this bound only matters when such an event is lost.
@@ -57,7 +57,7 @@ export class OriginPolicy {
    */
   async allows(origin: string, projectId: string | undefined): Promise<boolean> {
     if (projectId !== undefined) {
-      if (!PROJECT_ID.test(projectId)) return false;
+      if (!PROJECT_ID_PATTERN.test(projectId)) return false;
       const project = await this.deps.store.projects.get(projectId);
       return project?.settings.allowedOrigins.some((p) => originMatches(p, origin)) ?? false;
     }

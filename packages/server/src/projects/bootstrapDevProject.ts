@@ -1,12 +1,12 @@
 // Every start: the first project (created on first start; fixed by NOTP_PROJECT_ID / NOTP_MANAGEMENT_KEY, else
 // generated), its name and origins from NOTP_APP_NAME / NOTP_ALLOWED_ORIGINS when set, and its signing key.
-import { randomAlphanumeric } from '../crypto/randomAlphanumeric.js';
 import { safeEqual } from '../crypto/safeEqual.js';
 import { sha256Hex } from '../crypto/sha256Hex.js';
 import type { Deps } from '../deps.js';
 import type { ProjectRecord } from '../store/ports.js';
 import { ensureProjectBasics } from './createProject.js';
 import { DEFAULT_APP_NAME, defaultProjectSettings } from './defaults.js';
+import { newManagementKey, newProjectId } from './newProjectCredentials.js';
 
 export interface BootstrapResult {
   project: ProjectRecord;
@@ -14,16 +14,6 @@ export interface BootstrapResult {
   managementKey?: string;
   /** True when the project was created by this call. */
   created: boolean;
-}
-
-/** `P` + 27 alphanumerics: the contract's project id shape (longer ids make the SDKs derive a region). */
-export function newProjectId(random: Deps['random']): string {
-  return `P${randomAlphanumeric(random, 27)}`;
-}
-
-/** 256 random bits, base64url: no ':' (the bearer is split on ':'). */
-export function newManagementKey(random: Deps['random']): string {
-  return random.bytes(32).toString('base64url');
 }
 
 /**

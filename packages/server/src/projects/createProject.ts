@@ -4,7 +4,7 @@ import { sha256Hex } from '../crypto/sha256Hex.js';
 import type { Deps } from '../deps.js';
 import { builtinRole } from '../store/authzPorts.js';
 import type { ProjectRecord } from '../store/ports.js';
-import { newManagementKey, newProjectId } from './bootstrapDevProject.js';
+import { newManagementKey, newProjectId } from './newProjectCredentials.js';
 import { defaultProjectSettings } from './defaults.js';
 import { projectNameProblem } from './projectSettings.js';
 

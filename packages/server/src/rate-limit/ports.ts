@@ -33,7 +33,7 @@ export interface RateLimiter {
   close(): Promise<void>;
 }
 
-/** The limits notp enforces, each a rule (WHATSAPP.md's suggested defaults live in `projects/defaults.ts`). */
+/** The limits notp enforces, each a rule (WHATSAPP.md's suggested defaults live in `rate-limit/defaultRateLimits.ts`). */
 export interface RateLimitSettings {
   /** Login starts per client IP. */
   startPerIp: RateLimitRule;

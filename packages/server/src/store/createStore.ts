@@ -3,7 +3,7 @@ import { ConfigError } from '../config/config.js';
 import type { Store } from './ports.js';
 import { PostgresStore } from './postgres/PostgresStore.js';
 import { SqliteStore } from './sqlite/SqliteStore.js';
-import type { SqliteDriverName } from './sqlite/sqliteDriver.js';
+import type { SqliteDriverName } from './sqlite/sqliteDatabase.js';
 
 /**
  * `sqlite:<path>` (`sqlite::memory:` for a private in-memory database) → SqliteStore; `postgres://…` →

@@ -2,7 +2,7 @@
 import type { JWK, JWKSResponse } from '@notp/core';
 import { importJWK, importPKCS8, type CryptoKey } from 'jose';
 import { openSecret } from '../crypto/sealSecret.js';
-import type { Clock } from '../deps.js';
+import type { Clock } from '../ports.js';
 import type { KeyStore, SigningKeyRecord } from '../store/ports.js';
 import { sealContext, type SigningAlg } from './generateSigningKey.js';
 

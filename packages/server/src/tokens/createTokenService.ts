@@ -2,7 +2,7 @@
 import type { JWKSResponse } from '@notp/core';
 import { jwtVerify, SignJWT, type JWTHeaderParameters } from 'jose';
 import type { Config } from '../config/config.js';
-import type { Clock, Random } from '../deps.js';
+import type { Clock, Random } from '../ports.js';
 import type { Store } from '../store/ports.js';
 import { generateSigningKey, type SigningAlg } from './generateSigningKey.js';
 import { KeyCache, type ProjectKeys } from './KeyCache.js';

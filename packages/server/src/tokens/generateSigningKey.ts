@@ -1,7 +1,7 @@
 // Makes a new signing key for a project: key pair, random kid, public JWK, private key sealed with the master key.
 import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { sealSecret } from '../crypto/sealSecret.js';
-import type { Random } from '../deps.js';
+import type { Random } from '../ports.js';
 import type { SigningKeyRecord } from '../store/ports.js';
 
 export type SigningAlg = SigningKeyRecord['alg'];

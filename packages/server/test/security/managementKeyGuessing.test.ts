@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { errors, routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMITS } from '../../src/projects/defaults.js';
+import { DEFAULT_RATE_LIMITS } from '../../src/rate-limit/defaultRateLimits.js';
 import { startTestServer, type TestServer } from '../harness.js';
 import { type Answer, call, mgmtAuth } from './securityKit.js';
 

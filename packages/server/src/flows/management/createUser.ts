@@ -3,7 +3,7 @@ import { errors, NotpError, type MgmtUserRequest } from '@notp/core';
 import type { Deps } from '../../deps.js';
 import { LoginIdTakenError, type UserRecord } from '../../store/ports.js';
 import { newUserId } from '../../users/newUserId.js';
-import { withTenantNames } from './authz/userAuthz.js';
+import { withTenantNames } from './authz/assignable.js';
 import { normalizeLoginId, userFieldsOf } from './userFields.js';
 
 export async function createUser(

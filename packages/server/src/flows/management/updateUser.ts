@@ -3,7 +3,7 @@ import { errors, NotpError, type MgmtUserRequest } from '@notp/core';
 import type { Deps } from '../../deps.js';
 import { LoginIdTakenError, type UserRecord } from '../../store/ports.js';
 import { findUser } from './findUser.js';
-import { withTenantNames } from './authz/userAuthz.js';
+import { withTenantNames } from './authz/assignable.js';
 import { normalizeLoginId, userFieldsOf, withPhoneChange } from './userFields.js';
 
 /** Writes `next`; a login id clash is a 409 and a vanished user a 404. */

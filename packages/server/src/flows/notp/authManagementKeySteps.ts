@@ -4,7 +4,7 @@ import { safeEqual } from '../../crypto/safeEqual.js';
 import { sha256Hex } from '../../crypto/sha256Hex.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { countRateLimitFailure, enforceRateLimit, refuseIfRateLimited } from '../../rate-limit/enforceRateLimit.js';
-import type { StartStep } from './startSteps.js';
+import type { StartStep } from './startContext.js';
 
 /**
  * The auth management key, when the start carries one: right → trusted, wrong → 401 (never silently untrusted: a

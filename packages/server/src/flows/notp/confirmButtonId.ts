@@ -1,5 +1,5 @@
 // confirmButtonId: the ids of the "Yes, it's me" / "No" reply buttons — which login, which answer, and its nonce.
-import type { Random } from '../../deps.js';
+import type { Random } from '../../ports.js';
 
 export type ConfirmAnswer = 'yes' | 'no';
 

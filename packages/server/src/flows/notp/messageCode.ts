@@ -1,6 +1,6 @@
 // The one-time code inside the WhatsApp message: generation (80 bits, Crockford base32), tolerant parsing, hashing.
 import { sha256Hex } from '../../crypto/sha256Hex.js';
-import type { Random } from '../../deps.js';
+import type { Random } from '../../ports.js';
 
 /** Crockford base32: no I, L, O, U (they read as 1, 1, 0 or are excluded). */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

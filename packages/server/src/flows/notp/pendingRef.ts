@@ -1,6 +1,6 @@
 // The pendingRef: the app's bearer secret for one pending login (32 random bytes, base64url), stored only as a hash.
 import { sha256Hex } from '../../crypto/sha256Hex.js';
-import type { Random } from '../../deps.js';
+import type { Random } from '../../ports.js';
 
 /** 32 bytes = 256 bits (DESIGN.md: ≥ 128 bits); base64url so it travels in JSON and headers untouched. */
 export function newPendingRef(random: Random): string {

@@ -8,9 +8,10 @@ import { chooseLocale } from '../../whatsapp/templates/chooseLocale.js';
 import { prefilledMessage } from '../../whatsapp/templates/prefilledMessage.js';
 import { hashMessageCode, newMessageCode } from './messageCode.js';
 import { hashPendingRef, newPendingRef } from './pendingRef.js';
-import { runStartSteps, type StartInput } from './startSteps.js';
+import type { StartInput } from './startContext.js';
+import { runStartSteps } from './startSteps.js';
 
-export type { StartInput } from './startSteps.js';
+export type { StartInput } from './startContext.js';
 
 /**
  * Starts a nOTP login. Sends nothing to WhatsApp (cost abuse: a start must never make us message anyone);

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { RouteOptions } from '../../app.js';
+import type { RouteOptions } from './RouteOptions.js';
 import { findFirstProject } from '../../projects/bootstrapDevProject.js';
 import { textAnswer } from '../responseSchemas.js';
 

@@ -1,7 +1,7 @@
 // Liveness (`/health`) and readiness (`/ready`: the store and the event bus answer) probes.
 import { routes } from '@notp/core';
 import type { FastifyInstance } from 'fastify';
-import type { RouteOptions } from '../../app.js';
+import type { RouteOptions } from './RouteOptions.js';
 import { answerObject } from '../responseSchemas.js';
 
 /** How long a readiness check may take before the dependency counts as down. */

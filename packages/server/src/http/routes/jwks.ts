@@ -1,7 +1,7 @@
 // Public keys (CONTRACT.md §5): GET /v2/keys/:projectId and /.well-known/jwks.json?projectId= (or Bearer <pid>).
-import { errors, NotpError, routes } from '@notp/core';
+import { errors, NotpError, PROJECT_ID_PATTERN, routes } from '@notp/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { RouteOptions } from '../../app.js';
+import type { RouteOptions } from './RouteOptions.js';
 import type { Deps } from '../../deps.js';
 import { parseBearer } from '../auth.js';
 import { answerObject } from '../responseSchemas.js';
@@ -9,12 +9,11 @@ import { answerObject } from '../responseSchemas.js';
 /** The project's JWKS: its published public keys. */
 const jwksAnswer = { 200: answerObject({ keys: { type: 'array', items: answerObject({ kid: { type: 'string' } }) } }) };
 
-const PROJECT_ID = /^P[A-Za-z0-9]{27}$/;
 /** Clients refetch on an unknown kid anyway; a short cache only spares repeated cold starts. */
 const JWKS_MAX_AGE_SEC = 60;
 
 async function sendJwks(deps: Deps, reply: FastifyReply, projectId: string | undefined): Promise<FastifyReply> {
-  if (!projectId || !PROJECT_ID.test(projectId)) {
+  if (!projectId || !PROJECT_ID_PATTERN.test(projectId)) {
     throw new NotpError(errors.projectUnknown, { message: 'Missing or malformed project id' });
   }
   const project = await deps.store.projects.get(projectId);

@@ -1,7 +1,7 @@
 // Management API (CONTRACT.md §7): license handshake and users, authorised by `Bearer <projectId>:<managementKey>`.
 import { type MgmtUserRequest, routes, type UserResponse } from '@notp/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RouteOptions } from '../../app.js';
+import type { RouteOptions } from './RouteOptions.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { type AuditPageInput, queryAudit } from '../../flows/management/queryAudit.js';
 import { rotateSigningKey } from '../../flows/management/rotateSigningKey.js';

@@ -1,7 +1,7 @@
 // nOTP routes: the four starts and pending-session (with the Prefer: wait long-poll) — schema → flow → answer.
 import { MAX_WAIT_SEC, routes } from '@notp/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RouteOptions } from '../../app.js';
+import type { RouteOptions } from './RouteOptions.js';
 import { pendingSession } from '../../flows/notp/pendingSession.js';
 import { type LongPollBounds, PendingWaits } from '../../flows/notp/PendingWaits.js';
 import { type StartInput, startLogin } from '../../flows/notp/startLogin.js';

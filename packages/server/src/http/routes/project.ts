@@ -2,7 +2,7 @@
 import { routes } from '@notp/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { RouteOptions } from '../../app.js';
+import type { RouteOptions } from './RouteOptions.js';
 import { projectView, renameProject, updateProjectSettings } from '../../flows/management/projectSettings.js';
 import { projectSettingsSchema } from '../../projects/projectSettings.js';
 import { clientOf } from '../auth.js';

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance } from 'fastify';
-import type { RouteOptions } from '../../app.js';
+import type { RouteOptions } from './RouteOptions.js';
 import { textAnswer } from '../responseSchemas.js';
 
 /** Where a package's built bundle (`dist/umd/<file>`) lives, or null when the package is not installed. */

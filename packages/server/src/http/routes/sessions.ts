@@ -1,7 +1,7 @@
 // Session routes (CONTRACT.md §5): refresh, try-refresh, logout, logout-all, me, my tenants, my history, tenant select.
 import { routes } from '@notp/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RouteOptions } from '../../app.js';
+import type { RouteOptions } from './RouteOptions.js';
 import { currentUser } from '../../flows/sessions/currentUser.js';
 import { listMyLoginHistory } from '../../flows/sessions/listMyLoginHistory.js';
 import { listMyTenants } from '../../flows/sessions/listMyTenants.js';

@@ -1,7 +1,7 @@
 // Simulator routes (simulator mode only): the chat page, "send a WhatsApp message" through the real webhook, the inbox.
 import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance } from 'fastify';
-import type { RouteOptions } from '../../app.js';
+import type { RouteOptions } from './RouteOptions.js';
 import { normalizePhone, phoneFromWaId, waIdFromPhone } from '../../users/phone.js';
 import { cloudApiAppSecret } from '../../whatsapp/createWhatsApp.js';
 import { chatPage } from '../../whatsapp/simulator/chatPage.js';

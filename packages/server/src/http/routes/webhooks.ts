@@ -1,7 +1,7 @@
 // Webhook routes: Meta's handshake and Cloud API deliveries, Twilio deliveries — raw bytes kept, signature first.
 import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RouteOptions } from '../../app.js';
+import type { RouteOptions } from './RouteOptions.js';
 import { safeEqual } from '../../crypto/safeEqual.js';
 import { sha256Hex } from '../../crypto/sha256Hex.js';
 import type { Deps } from '../../deps.js';

@@ -1,7 +1,7 @@
 // The better-sqlite3 driver behind the SQLite seam: its own statements and transactions, loaded only when chosen.
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SqliteDatabase, SqliteStatement, SqliteValue } from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteStatement, SqliteValue } from './sqliteDatabase.js';
 
 type BetterSqlite3Constructor = typeof BetterSqlite3;
 

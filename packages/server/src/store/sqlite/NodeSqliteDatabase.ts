@@ -6,7 +6,7 @@ import type {
   SqliteRunResult,
   SqliteStatement,
   SqliteValue,
-} from './sqliteDriver.js';
+} from './sqliteDatabase.js';
 
 // The subset of node:sqlite we use, typed here: @types/node 20 (our floor) has no node:sqlite.
 interface StatementSync {

@@ -1,5 +1,5 @@
 // Audit log on SQLite: append-only rows, read oldest first by id with optional filters; old rows deleted in batches.
-import type { SqliteDatabase, SqliteStatement, SqliteValue } from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteStatement, SqliteValue } from './sqliteDatabase.js';
 import { type AuditRow, auditLimit, auditRecordOf } from '../auditRows.js';
 import type { AuditEvent, AuditQuery, AuditRecord, AuditStore } from '../ports.js';
 import { deleteBatchLimit } from '../rows.js';

@@ -19,7 +19,7 @@ import {
   tenantRecordOf,
 } from '../authzRows.js';
 import { sqliteColumns } from '../rows.js';
-import type { SqliteDatabase } from './sqliteDriver.js';
+import type { SqliteDatabase } from './sqliteDatabase.js';
 
 /** A list filter as a JSON parameter for `json_each`, or null when absent/empty (= no filter). */
 const listParam = (values: readonly string[] | undefined): string | null =>

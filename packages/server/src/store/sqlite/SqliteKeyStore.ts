@@ -1,5 +1,5 @@
 // Signing keys on SQLite: at most one active key per project (a partial unique index), rotation in one transaction.
-import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteStatement } from './sqliteDatabase.js';
 import type { KeyStore, SigningKeyRecord } from '../ports.js';
 import { type SigningKeyRow, signingKeyRecordOf, sqliteColumns } from '../rows.js';
 

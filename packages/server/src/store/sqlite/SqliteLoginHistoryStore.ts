@@ -1,5 +1,5 @@
 // Login history on SQLite: append-only rows, read newest first; old rows deleted in batches.
-import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteStatement } from './sqliteDatabase.js';
 import type { LoginHistoryRecord, LoginHistoryStore } from '../ports.js';
 import { deleteBatchLimit, type LoginHistoryRow, loginHistoryRecordOf } from '../rows.js';
 

@@ -1,5 +1,5 @@
 // Pending logins on SQLite: the hot path of every login (insert, lookups by hash, verify, consume), one statement each.
-import type { SqliteDatabase, SqliteRowParams, SqliteStatement } from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteRowParams, SqliteStatement } from './sqliteDatabase.js';
 import {
   LoginIdTakenError,
   type PendingAuthRecord,

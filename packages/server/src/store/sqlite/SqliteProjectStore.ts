@@ -1,5 +1,5 @@
 // Projects on SQLite: settings as one JSON column, so new settings need no migration.
-import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteStatement } from './sqliteDatabase.js';
 import type { ProjectRecord, ProjectSettings, ProjectStore } from '../ports.js';
 import { type ProjectRow, projectRecordOf, sqliteColumns } from '../rows.js';
 

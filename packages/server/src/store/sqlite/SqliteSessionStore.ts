@@ -1,5 +1,5 @@
 // Refresh sessions on SQLite: revocation and rotation are conditional UPDATEs, so a token can be used up only once.
-import type { SqliteDatabase, SqliteRowParams, SqliteStatement } from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteRowParams, SqliteStatement } from './sqliteDatabase.js';
 import type { RefreshSessionRecord, SessionStore } from '../ports.js';
 import { type RefreshSessionRow, refreshSessionRecordOf, sqliteColumns } from '../rows.js';
 

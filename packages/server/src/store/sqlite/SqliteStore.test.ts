@@ -16,7 +16,8 @@ import type { Store } from '../ports.js';
 import { applyMigrations } from './applyMigrations.js';
 import { migrations } from './migrations.js';
 import { SQLITE_MEMORY, SqliteStore } from './SqliteStore.js';
-import { openSqliteDatabase, SQLITE_DRIVERS, type SqliteDriverName, sqliteDriverAvailability } from './sqliteDriver.js';
+import { SQLITE_DRIVERS, type SqliteDriverName } from './sqliteDatabase.js';
+import { openSqliteDatabase, sqliteDriverAvailability } from './sqliteDriver.js';
 import { expectDocumentedRefusal } from './testing/expectDocumentedRefusal.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'notp-sqlite-'));

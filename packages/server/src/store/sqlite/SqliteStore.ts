@@ -15,13 +15,8 @@ import { SqliteProjectStore } from './SqliteProjectStore.js';
 import { SqliteSessionStore } from './SqliteSessionStore.js';
 import { SqliteUserStore } from './SqliteUserStore.js';
 import { SqliteWebhookMessageStore } from './SqliteWebhookMessageStore.js';
-import {
-  openSqliteDatabase,
-  resolveSqliteDriver,
-  type SqliteDatabase,
-  type SqliteDriverName,
-  type SqliteStatement,
-} from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteDriverName, SqliteStatement } from './sqliteDatabase.js';
+import { openSqliteDatabase, resolveSqliteDriver } from './sqliteDriver.js';
 
 export const SQLITE_MEMORY = ':memory:';
 

@@ -1,5 +1,5 @@
 // Users on SQLite: the record in `users`, its login ids in `user_login_ids` (whose primary key keeps them unique).
-import type { SqliteDatabase, SqliteRowParams, SqliteStatement } from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteRowParams, SqliteStatement } from './sqliteDatabase.js';
 import { LoginIdTakenError, type UserRecord, type UserSearchQuery, type UserStore } from '../ports.js';
 import { sqliteColumns, type UserRow, userRecordOf } from '../rows.js';
 import { orderByOf } from '../userSearchOrder.js';

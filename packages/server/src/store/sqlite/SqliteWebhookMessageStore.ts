@@ -1,5 +1,5 @@
 // Inbound message keys on SQLite: the primary key turns "seen before?" into one insert.
-import type { SqliteDatabase, SqliteStatement } from './sqliteDriver.js';
+import type { SqliteDatabase, SqliteStatement } from './sqliteDatabase.js';
 import type { WebhookMessageStore } from '../ports.js';
 
 export class SqliteWebhookMessageStore implements WebhookMessageStore {

@@ -1,5 +1,5 @@
 // Brings a SQLite database up to the newest schema: applies each missing migration once, all in one transaction.
-import type { SqliteDatabase } from './sqliteDriver.js';
+import type { SqliteDatabase } from './sqliteDatabase.js';
 import { type Migration, migrations as allMigrations } from './migrations.js';
 
 /** Applies the migrations not yet recorded in `schema_migrations`; returns the versions it applied. */

@@ -4,7 +4,7 @@
 // Prints "ready" once the store is open, starts on a line "go" on stdin, then prints the JSON of what it won.
 import { once } from 'node:events';
 import { SqliteStore } from './SqliteStore.js';
-import type { SqliteDriverName } from './sqliteDriver.js';
+import type { SqliteDriverName } from './sqliteDatabase.js';
 
 const [dbPath, targetsJson, driver] = process.argv.slice(2);
 if (!dbPath || !targetsJson || (driver !== 'node' && driver !== 'better-sqlite3')) {

@@ -2,12 +2,11 @@
 // `auto` picks the right one per Node. Drivers this Node cannot run are checked to be refused for the documented reason.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqlParametersOf } from './NodeSqliteDatabase.js';
+import { SQLITE_DRIVERS, type SqliteDatabase } from './sqliteDatabase.js';
 import {
   betterSqlite3CrashesOn,
   openSqliteDatabase,
   resolveSqliteDriver,
-  SQLITE_DRIVERS,
-  type SqliteDatabase,
   sqliteDriverAvailability,
 } from './sqliteDriver.js';
 import { expectDocumentedRefusal } from './testing/expectDocumentedRefusal.js';

@@ -1,6 +1,6 @@
 // Test support: a SQLite driver this Node cannot run must be refused for the documented reason, never silently.
 import { expect } from 'vitest';
-import type { SqliteDriverName } from '../sqliteDriver.js';
+import type { SqliteDriverName } from '../sqliteDatabase.js';
 
 /**
  * The documented boundaries: `node:sqlite` needs Node ≥ 22.16; better-sqlite3 12 aborts the process on

@@ -1,7 +1,6 @@
 'use client';
 // The seed's conditional-render pattern in Next: {isAuthenticated ? <LoggedIn/> : <WhatsAppLogin onSuccess={…}/>}.
-import { useSession, useUser } from '@notp/nextjs-sdk/client';
-import { WhatsAppLogin } from '@notp/react-sdk';
+import { useSession, useUser, WhatsAppLogin } from '@notp/nextjs-sdk/client';
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-// npm test: lint → typecheck → build → unit + integration + compat (vitest) → tarball test → browser end-to-end (Chromium).
+// npm test: lint → typecheck → build → release checks → unit + integration + compat (vitest) → tarball test → browser end-to-end (Chromium).
 // On CI (CI=true) a missing prerequisite (Chromium) fails the run; on a laptop it is reported loudly as not run.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,6 +30,8 @@ step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (existsSync('e2e/tsconfig.json'))
   step('typecheck e2e and demo', 'npx', ['tsc', '-p', 'e2e/tsconfig.json', '--noEmit']);
 step('build', 'npm', ['run', 'build', '--silent']);
+// Every package packs with its README and LICENSE, and publint and are-the-types-wrong find nothing (issue 17).
+step('release checks: pack, publint, are-the-types-wrong', 'node', ['scripts/release.mjs', '--dry-run', '--no-build']);
 step('unit, integration and compat tests', 'npx', ['vitest', 'run']);
 
 // Scale-out (issue 5): the integration and compat suites again on PostgreSQL + Redis, over a private throwaway

@@ -62,7 +62,17 @@ export async function checkTarball(packed) {
   }
   const attw = spawnSync(
     join(ROOT, 'node_modules', '.bin', 'attw'),
-    [packed.tarball, '--profile', packed.attwProfile, '--format', 'ascii', '--no-emoji', '--no-color', '--no-summary'],
+    [
+      packed.tarball,
+      '--profile',
+      packed.attwProfile,
+      ...(packed.attwIgnore?.length ? ['--ignore-rules', ...packed.attwIgnore] : []),
+      '--format',
+      'ascii',
+      '--no-emoji',
+      '--no-color',
+      '--no-summary',
+    ],
     { encoding: 'utf8' },
   );
   if (attw.status !== 0) {

@@ -39,14 +39,13 @@ describe('waitForSession long-poll (real server)', () => {
     const waiting = client.notp.waitForSession(start.data!.pendingRef, { timeoutMs: 20_000 });
     // Send once the first poll is on its way: either way, that one request must carry the session.
     await firstPoll;
-    const sentAt = Date.now();
     await server.sendWhatsApp('+16505557777', messageOf(start.data!.redirectUrl));
     const session = await waiting;
     expect(session.ok).toBe(true);
     expect(session.data!.cookies.some((c) => c.startsWith('DSR='))).toBe(true);
     expect(polls).toHaveLength(1);
     expect(polls[0]).toMatchObject({ status: 200, prefer: expect.stringMatching(/^wait=\d+$/) });
+    // One held request carried the session: no polling interval was waited (no timing asserted on a shared machine).
     expect(polls[0]!.applied).toMatch(/^wait=\d+$/);
-    expect(Date.now() - sentAt).toBeLessThan(1000);
   });
 });

@@ -34,9 +34,25 @@ export async function requireProject(deps: Deps, request: FastifyRequest): Promi
       message: 'Missing or malformed project id in the Authorization header',
     });
   }
-  const project = await deps.store.projects.get(projectId);
+  const project = await projectForRequest(deps, request, projectId);
   if (!project) throw new NotpError(errors.projectUnknown, { detail: `unknown project ${projectId}` });
   return project;
+}
+
+/** One project read per request: CORS (http/cors.ts) and the route's own lookup share it. */
+const projectReads = new WeakMap<FastifyRequest, { projectId: string; read: Promise<ProjectRecord | null> }>();
+
+/** The project row `projectId`, read from the store at most once for this request. */
+export function projectForRequest(
+  deps: Pick<Deps, 'store'>,
+  request: FastifyRequest,
+  projectId: string,
+): Promise<ProjectRecord | null> {
+  const hit = projectReads.get(request);
+  if (hit?.projectId === projectId) return hit.read;
+  const read = deps.store.projects.get(projectId);
+  projectReads.set(request, { projectId, read });
+  return read;
 }
 
 /**

@@ -3,7 +3,7 @@ import { PROJECT_ID_PATTERN } from '@notp/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { projectChangedChannel } from '../events/ports.js';
-import { parseBearer } from './auth.js';
+import { parseBearer, projectForRequest } from './auth.js';
 
 const ALLOWED_HEADERS = new Set(['authorization', 'content-type', 'prefer', 'accept', 'accept-language']);
 const ALLOWED_HEADER_PREFIXES = ['x-descope-', 'x-notp-'];
@@ -55,10 +55,12 @@ export class OriginPolicy {
    * first, so an origin just added on another instance is allowed at once (concurrent re-checks share one read),
    * and a removed one stops being allowed as soon as the change's event arrives (or the cache bound passes).
    */
-  async allows(origin: string, projectId: string | undefined): Promise<boolean> {
+  async allows(origin: string, projectId: string | undefined, request?: FastifyRequest): Promise<boolean> {
     if (projectId !== undefined) {
       if (!PROJECT_ID_PATTERN.test(projectId)) return false;
-      const project = await this.deps.store.projects.get(projectId);
+      const project = request
+        ? await projectForRequest(this.deps, request, projectId)
+        : await this.deps.store.projects.get(projectId);
       return project?.settings.allowedOrigins.some((p) => originMatches(p, origin)) ?? false;
     }
     await this.refresh();
@@ -125,7 +127,7 @@ export function registerCors(app: FastifyInstance, deps: Deps): OriginPolicy {
       reply.header('access-control-max-age', '600');
       return reply.status(204).send();
     }
-    if (await policy.allows(origin, projectIdOf(request))) {
+    if (await policy.allows(origin, projectIdOf(request), request)) {
       allowOrigin(reply, origin);
       reply.header('access-control-expose-headers', EXPOSED_HEADERS);
     } else {

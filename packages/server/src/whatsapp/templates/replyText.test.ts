@@ -1,23 +1,10 @@
 // Tests for the reply texts: every kind in every locale, variables filled and cleaned, locale fallback.
 import { describe, expect, it } from 'vitest';
 import type { ReplyKind } from './locales/index.js';
+import { REPLY_KINDS } from './projectTemplates.js';
 import { replyText } from './replyText.js';
 
-const KINDS: ReplyKind[] = [
-  'signed-in',
-  'signed-up',
-  'phone-updated',
-  'expired',
-  'unknown-code',
-  'sender-mismatch',
-  'already-used',
-  'phone-withheld',
-  'user-exists',
-  'user-not-found',
-  'user-disabled',
-  'declined',
-  'confirm-prompt',
-];
+const KINDS: readonly ReplyKind[] = REPLY_KINDS;
 
 describe('replyText', () => {
   it.each(['en', 'es', 'pt', 'hi', 'ar'])('has every kind in %s, with no unfilled variables', (locale) => {

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export const BASE = '/console';
-const NAVIGATE = 'console:navigate';
+export const NAVIGATE = 'console:navigate';
 
 /** The app path below /console (e.g. `/users/U123`), without the query. */
 export function currentPath(): string {

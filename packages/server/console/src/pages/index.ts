@@ -1,6 +1,10 @@
 // pages: every page of the console — its path under /console, its title, and its label in the navigation.
 // A new page is one file in this folder and one line here; the shell (App.tsx) builds the navigation from this table.
 import type { ComponentType } from 'preact';
+import { AuditPage } from './audit/AuditPage.js';
+import { KeysPage } from './KeysPage.js';
+import { UserPage } from './users/UserPage.js';
+import { UsersPage } from './users/UsersPage.js';
 
 export interface PageProps {
   /** The path's `:name` parts, decoded. */
@@ -16,4 +20,9 @@ export interface Page {
 }
 
 /** In navigation order; the first page with a `nav` label is where /console/ lands. */
-export const pages: Page[] = [];
+export const pages: Page[] = [
+  { path: '/users', nav: 'Users', component: UsersPage },
+  { path: '/users/:userId', component: UserPage },
+  { path: '/keys', nav: 'Keys', component: KeysPage },
+  { path: '/audit', nav: 'Audit log', component: AuditPage },
+];

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Link } from '../../components/Link.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useLoad } from '../../components/useLoad.js';
+import { CreateUser } from './CreateUser.js';
 import { type ApiUser, LocalTime, replaceQuery, StatusBadge, useUrlQuery, userPath } from './shared.js';
 
 /** Users per page. */
@@ -58,6 +59,7 @@ export function UsersPage() {
   return (
     <>
       <PageTitle>Users</PageTitle>
+      <CreateUser />
       <form onSubmit={(event) => event.preventDefault()}>
         <label>
           Search users

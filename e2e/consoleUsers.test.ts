@@ -84,6 +84,7 @@ describe('console: users, keys and the audit log', () => {
     const sessions = rowsUnder('Active sessions');
     await expect.poll(() => sessions.count()).toBe(1);
     expect(await sessions.first().textContent()).toContain('Quokka Phone/1.0');
+    await expect.poll(() => rowsUnder('Login history').count()).toBe(1);
 
     await sessions.first().getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('button', { name: 'Revoke session' }).click();

@@ -11,9 +11,8 @@ interface ApiLogin {
   /** Epoch ms. */
   at: number;
   ip: string;
-  userAgent?: string;
-  city?: string;
-  country?: string;
+  city: string;
+  country: string;
 }
 
 export function UserLogins(props: { userId: string }) {
@@ -38,7 +37,6 @@ export function UserLogins(props: { userId: string }) {
               <tr>
                 <th scope="col">Time</th>
                 <th scope="col">IP</th>
-                <th scope="col">Device</th>
                 <th scope="col">Place</th>
               </tr>
             </thead>
@@ -49,9 +47,6 @@ export function UserLogins(props: { userId: string }) {
                     <LocalTime at={login.at} />
                   </td>
                   <td>{login.ip || '—'}</td>
-                  <td>
-                    <small>{login.userAgent || '—'}</small>
-                  </td>
                   <td>{[login.city, login.country].filter(Boolean).join(', ') || '—'}</td>
                 </tr>
               ))}

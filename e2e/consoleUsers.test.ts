@@ -209,9 +209,17 @@ describe('console: users, keys and the audit log', () => {
     await page.getByRole('link', { name: 'Audit log', exact: true }).click();
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
     const types = page.locator('tbody tr td:nth-child(2)');
+    // Newest first, 50 at a time: the rotation leads; the revoke came before the 60 users were made, on page 2.
+    await expect.poll(() => types.count()).toBe(50);
+    expect((await types.allTextContents())[0]).toBe('key-rotated');
+    expect(await types.allTextContents()).not.toContain('session-revoked');
+    await page.getByRole('button', { name: 'Load more' }).click();
     await expect.poll(async () => (await types.allTextContents()).includes('session-revoked')).toBe(true);
-    const all = await types.allTextContents();
-    expect(all[0]).toBe('key-rotated'); // the latest thing that happened
+    const times = await page
+      .locator('tbody tr time')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''));
+    expect(times.length).toBeGreaterThan(50);
+    expect([...times].sort().reverse()).toEqual(times);
     const options = await page
       .getByLabel('Event type')
       .locator('option')
@@ -232,6 +240,22 @@ describe('console: users, keys and the audit log', () => {
     await expect.poll(async () => new Set(await types.allTextContents()).has('signup')).toBe(true);
     const users = await page.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(new Set(users)).toEqual(new Set([login.userId]));
+
+    // The time range, in the browser's local time: everything happened in the last hour.
+    const localTime = (offsetMs: number) =>
+      page.evaluate((offset) => {
+        const at = new Date(Date.now() + offset);
+        return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+      }, offsetMs);
+    const status = page.getByRole('status');
+    await page.getByLabel('To').fill(await localTime(-3_600_000));
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => status.textContent()).toBe('No events match these filters.');
+    await page.getByLabel('To').fill('');
+    await page.getByLabel('From').fill(await localTime(-3_600_000));
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => status.textContent()).not.toBe('No events match these filters.');
+    expect(new Set(await page.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set([login.userId]));
   });
 
   it('axe-core finds no serious or critical violation on each page, at desktop and phone width', async () => {

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../components/ErrorNotice.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { useLoad } from '../components/useLoad.js';
 import { useSession } from '../session.js';
-import { LocalTime } from './users/shared.js';
+import { LocalTime, TableBox } from './users/shared.js';
 
 /** One key as GET /v1/mgmt/notp/keys answers it (times epoch ms), newest first. */
 interface ApiKey {
@@ -35,7 +35,7 @@ export function KeysPage() {
         .
       </p>
       <ErrorNotice error={keys.error} />
-      <div class="table-scroll" aria-busy={keys.loading}>
+      <TableBox label="Signing keys" busy={keys.loading}>
         {keys.data && keys.data.keys.length === 0 ? <p>This project has no signing key yet.</p> : null}
         {keys.data && keys.data.keys.length > 0 ? (
           <table>
@@ -77,7 +77,7 @@ export function KeysPage() {
             </tbody>
           </table>
         ) : null}
-      </div>
+      </TableBox>
       <ConfirmButton
         label="Rotate signing key"
         question="Make a new signing key and sign every new token with it? The current key keeps verifying the tokens it already signed, so existing sessions stay valid until they expire; then it retires."

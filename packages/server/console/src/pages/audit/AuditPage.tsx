@@ -4,7 +4,7 @@ import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useLoad } from '../../components/useLoad.js';
-import { replaceQuery, useUrlQuery } from '../users/shared.js';
+import { replaceQuery, TableBox, useUrlQuery } from '../users/shared.js';
 import { AuditFilters, type Filters } from './AuditFilters.js';
 import { type AuditEvent, AuditTable } from './AuditTable.js';
 
@@ -81,9 +81,9 @@ export function AuditPage() {
             : `${events.length.toLocaleString()} events shown, newest first.`
           : null}
       </p>
-      <div class="table-scroll" aria-busy={first.loading}>
+      <TableBox label="Audit events" busy={first.loading}>
         {events.length > 0 ? <AuditTable events={events} /> : null}
-      </div>
+      </TableBox>
       <ErrorNotice error={moreError} />
       {next !== undefined && !first.loading ? (
         <button type="button" class="secondary" aria-busy={loadingMore} disabled={loadingMore} onClick={loadMore}>

@@ -2,7 +2,7 @@
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useLoad } from '../../components/useLoad.js';
-import { LocalTime } from './shared.js';
+import { LocalTime, TableBox } from './shared.js';
 
 /** How many of the latest logins the page shows. */
 const LOGINS_SHOWN = 20;
@@ -31,7 +31,7 @@ export function UserLogins(props: { userId: string }) {
       <ErrorNotice error={history.error} />
       {history.data && logins.length === 0 ? <p>No logins yet.</p> : null}
       {logins.length > 0 ? (
-        <div class="table-scroll">
+        <TableBox label="Login history">
           <table>
             <thead>
               <tr>
@@ -52,7 +52,7 @@ export function UserLogins(props: { userId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       ) : null}
     </section>
   );

@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useLoad } from '../../components/useLoad.js';
 import { navigate } from '../../router.js';
 import type { PageProps } from '../index.js';
-import { type ApiUser, LocalTime, StatusBadge } from './shared.js';
+import { type ApiUser, LocalTime, StatusBadge, TableBox } from './shared.js';
 import { UserLogins } from './UserLogins.js';
 import { UserRoles } from './UserRoles.js';
 import { UserSessions } from './UserSessions.js';
@@ -73,7 +73,7 @@ function UserFacts(props: { user: ApiUser; onChanged(): void }) {
   return (
     <section aria-labelledby="user-details">
       <h2 id="user-details">Details</h2>
-      <div class="table-scroll">
+      <TableBox label="Details">
         <table>
           <tbody>
             <tr>
@@ -118,7 +118,7 @@ function UserFacts(props: { user: ApiUser; onChanged(): void }) {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableBox>
       <ErrorNotice error={error} />
       <div class="actions">
         {user.status === 'enabled' ? (
@@ -157,7 +157,7 @@ function UserTenants(props: { user: ApiUser }) {
       {tenants.length === 0 ? (
         <p>Not a member of any tenant.</p>
       ) : (
-        <div class="table-scroll">
+        <TableBox label="Tenants">
           <table>
             <thead>
               <tr>
@@ -177,7 +177,7 @@ function UserTenants(props: { user: ApiUser }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
     </section>
   );
@@ -191,7 +191,7 @@ function CustomAttributes(props: { attributes: Record<string, unknown> }) {
       {entries.length === 0 ? (
         <p>No custom attributes.</p>
       ) : (
-        <div class="table-scroll">
+        <TableBox label="Custom attributes">
           <table>
             <thead>
               <tr>
@@ -210,7 +210,7 @@ function CustomAttributes(props: { attributes: Record<string, unknown> }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
     </section>
   );

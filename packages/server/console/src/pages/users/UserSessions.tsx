@@ -3,7 +3,7 @@ import { api } from '../../api.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useLoad } from '../../components/useLoad.js';
-import { LocalTime } from './shared.js';
+import { LocalTime, TableBox } from './shared.js';
 
 /** One session as GET /v1/mgmt/notp/sessions answers it (flows/management/userSessions.ts ManagedSession). */
 interface ApiSession {
@@ -33,7 +33,7 @@ export function UserSessions(props: { userId: string }) {
       <ErrorNotice error={sessions.error} />
       {sessions.data && live.length === 0 ? <p>No active sessions.</p> : null}
       {live.length > 0 ? (
-        <div class="table-scroll">
+        <TableBox label="Active sessions">
           <table>
             <thead>
               <tr>
@@ -77,7 +77,7 @@ export function UserSessions(props: { userId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       ) : null}
     </section>
   );

@@ -6,7 +6,7 @@ import { Link } from '../../components/Link.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useLoad } from '../../components/useLoad.js';
 import { CreateUser } from './CreateUser.js';
-import { type ApiUser, LocalTime, replaceQuery, StatusBadge, useUrlQuery, userPath } from './shared.js';
+import { type ApiUser, LocalTime, replaceQuery, StatusBadge, TableBox, useUrlQuery, userPath } from './shared.js';
 
 /** Users per page. */
 export const PAGE_SIZE = 25;
@@ -83,9 +83,9 @@ export function UsersPage() {
             : `${total.toLocaleString()} ${total === 1 ? 'user' : 'users'}${q ? ` match “${q}”` : ''}.`
           : null}
       </p>
-      <div class="table-scroll" aria-busy={result.loading}>
+      <TableBox label="Users" busy={result.loading}>
         {result.data && result.data.users.length > 0 ? <UserTable users={result.data.users} /> : null}
-      </div>
+      </TableBox>
       {result.data && total > PAGE_SIZE ? (
         <nav aria-label="Pages of users" class="pager">
           <button type="button" class="secondary" disabled={page <= 1} onClick={() => goTo(page - 1)}>

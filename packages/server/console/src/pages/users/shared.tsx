@@ -1,4 +1,5 @@
 // shared: what the Users, user, Keys and Audit log pages have in common — the API's shapes, times, URL queries.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { NAVIGATE, navigate } from '../../router.js';
 
@@ -63,3 +64,16 @@ export function replaceQuery(path: string, values: Record<string, string | numbe
 
 /** The path of a user's page. */
 export const userPath = (userId: string) => `/users/${encodeURIComponent(userId)}`;
+
+/**
+ * A table's box: it scrolls sideways on narrow screens instead of the page, and can be focused (then scrolled with
+ * the arrow keys) as a named region, so keyboard users reach what is off screen.
+ */
+export function TableBox(props: { label: string; busy?: boolean; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard
+    <section class="table-scroll" aria-label={props.label} tabIndex={0} aria-busy={props.busy}>
+      {props.children}
+    </section>
+  );
+}

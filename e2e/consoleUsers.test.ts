@@ -212,6 +212,8 @@ describe('console: users, keys and the audit log', () => {
     // Newest first, 50 at a time: the rotation leads; the revoke came before the 60 users were made, on page 2.
     await expect.poll(() => types.count()).toBe(50);
     expect((await types.allTextContents())[0]).toBe('key-rotated');
+    // A console signed in with the management key acts as the management key.
+    expect(await page.locator('tbody tr').first().locator('td:nth-child(4)').textContent()).toBe('management key');
     expect(await types.allTextContents()).not.toContain('session-revoked');
     await page.getByRole('button', { name: 'Load more' }).click();
     await expect.poll(async () => (await types.allTextContents()).includes('session-revoked')).toBe(true);

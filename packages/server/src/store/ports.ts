@@ -3,6 +3,7 @@
 // Every method is async so that networked adapters fit; adapters never throw for "not found" (they return null).
 import type { RateLimitSettings } from '../rate-limit/ports.js';
 import type { ProjectTemplates } from '../whatsapp/templates/projectTemplates.js';
+import type { ActivityStore } from './activityPorts.js';
 import type { AuthzStore } from './authzPorts.js';
 
 /**
@@ -479,6 +480,8 @@ export interface Store {
   readonly audit: AuditStore;
   /** Roles, permissions and tenants (authzPorts.ts). */
   readonly authz: AuthzStore;
+  /** Login activity counters (activityPorts.ts). */
+  readonly activity: ActivityStore;
   /** Cheap round trip for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@
 import { errors, NotpError } from '@notp/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runActivityConformance } from '../activityConformance.js';
 import { runAuthzConformance } from '../authzConformance.js';
 import { runStoreConformance } from '../conformance.js';
 import { runUserSearchConformance } from '../userSearchConformance.js';
@@ -47,6 +48,16 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
   });
 
   runAuthzConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
+  runActivityConformance({
+    name: 'postgres',
+    make: async () => {
+      const url = await freshUrl();
+      const store = await createStore(url);
+      urlOf.set(store, url);
+      return store;
+    },
+    openAgain: async (store) => createStore(urlOf.get(store) ?? ''),
+  });
   runUserSearchConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
 
   describe('PostgresStore (PostgreSQL specifics)', () => {

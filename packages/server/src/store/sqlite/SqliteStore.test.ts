@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../config/config.js';
+import { runActivityConformance } from '../activityConformance.js';
 import { runAuthzConformance } from '../authzConformance.js';
 import { runStoreConformance } from '../conformance.js';
 import { runUserSearchConformance } from '../userSearchConformance.js';
@@ -74,6 +75,17 @@ function describeDriver(driver: SqliteDriverName): void {
   runAuthzConformance({
     name: `sqlite ${driver}`,
     make: () => createStore('sqlite::memory:', { sqliteDriver: driver }),
+  });
+
+  runActivityConformance({
+    name: `sqlite ${driver} (file)`,
+    make: async () => {
+      const path = newDbPath();
+      const store = await createStore(`sqlite:${path}`, { sqliteDriver: driver });
+      pathOf.set(store, path);
+      return store;
+    },
+    openAgain: async (store) => createStore(`sqlite:${pathOf.get(store)}`, { sqliteDriver: driver }),
   });
 
   describe(`SqliteStore on ${driver} (SQLite specifics)`, () => {

@@ -45,12 +45,12 @@ export interface ActivityStore {
   /** The largest `lastAt` ever stored (and not yet purged) for the project's metric; null when none. */
   lastAt(projectId: string, metric: string): Promise<number | null>;
   /**
-   * The janitor's pass over expired logins: deletes the pending logins that expired before `before` (as
-   * `PendingAuthStore.deleteExpired`), and in the same transaction adds, for those that never finished ('pending' or
-   * 'awaiting-confirmation'), one `metric` count each to the row of their project and expiry minute. Each deleted
-   * login is counted once even when several instances run this at the same time. Returns how many it deleted.
+   * The janitor's count of expired logins: every pending login that expired before `now` unfinished ('pending' or
+   * 'awaiting-confirmation') and was not counted yet is marked counted and adds one `metric` count to the row of its
+   * project and expiry minute, in one transaction. Each login is counted once, also when several instances run this
+   * at the same time. Returns how many it counted.
    */
-  purgeExpiredLogins(before: number, metric: string): Promise<number>;
+  countExpiredLogins(now: number, metric: string): Promise<number>;
   /**
    * Retention: deletes at most `limit` rows (of every project) whose minute is before `cutoffMs`, oldest first;
    * returns how many it deleted (fewer than `limit` means none older are left).

@@ -53,26 +53,27 @@ export class PostgresActivityStore implements ActivityStore {
     return r.rows[0]?.last_at ?? null;
   }
 
-  async purgeExpiredLogins(before: number, metric: string): Promise<number> {
-    // One statement: the DELETE's RETURNING feeds the count, so a row another instance deleted first (it waits on the
-    // row lock, then skips it) is counted by that instance only.
-    const r = await this.pool.query<{ deleted: number }>({
-      name: 'activity_purge_expired',
-      text: `WITH gone AS (
-               DELETE FROM pending_auths WHERE expires_at < $1 RETURNING project_id, expires_at, status
+  async countExpiredLogins(now: number, metric: string): Promise<number> {
+    // One statement: the UPDATE's RETURNING feeds the count. A row another instance marked first is skipped (the
+    // UPDATE waits on its row lock, then re-checks `NOT expiry_counted`), so it is counted by that instance only.
+    const r = await this.pool.query<{ counted: number }>({
+      name: 'activity_count_expired',
+      text: `WITH marked AS (
+               UPDATE pending_auths SET expiry_counted = true
+                WHERE expires_at < $1 AND status IN ('pending', 'awaiting-confirmation') AND NOT expiry_counted
+                RETURNING project_id, expires_at
              ), counted AS (
                INSERT INTO activity_counts (project_id, minute, metric, count, last_at)
-                 SELECT project_id, (expires_at / 60000) * 60000, $2, count(*), max(expires_at)
-                   FROM gone WHERE status IN ('pending', 'awaiting-confirmation')
-                  GROUP BY 1, 2 ORDER BY 1, 2
+                 SELECT project_id, expires_at - expires_at % 60000, $2, count(*), max(expires_at)
+                   FROM marked GROUP BY 1, 2 ORDER BY 1, 2
                ON CONFLICT (project_id, minute, metric) DO UPDATE
                  SET count = activity_counts.count + excluded.count,
                      last_at = greatest(activity_counts.last_at, excluded.last_at)
              )
-             SELECT count(*)::bigint AS deleted FROM gone`,
-      values: [before, metric],
+             SELECT count(*)::bigint AS counted FROM marked`,
+      values: [now, metric],
     });
-    return r.rows[0]?.deleted ?? 0;
+    return r.rows[0]?.counted ?? 0;
   }
 
   async deleteOlderThan(cutoffMs: number, limit: number): Promise<number> {

@@ -258,6 +258,7 @@ CREATE TABLE activity_counts (
   PRIMARY KEY (project_id, minute, metric)
 );
 CREATE INDEX activity_counts_minute ON activity_counts (minute);
+ALTER TABLE pending_auths ADD COLUMN expiry_counted boolean NOT NULL DEFAULT false;
 `,
   },
 ];

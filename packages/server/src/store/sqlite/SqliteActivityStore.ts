@@ -16,7 +16,7 @@ export class SqliteActivityStore implements ActivityStore {
   private readonly selectLast: SqliteStatement;
   private readonly deleteOldest: SqliteStatement;
   private readonly addTx: (increments: readonly ActivityIncrement[]) => void;
-  private readonly purgeTx: (before: number, metric: string) => number;
+  private readonly countExpiredTx: (now: number, metric: string) => number;
 
   constructor(db: SqliteDatabase) {
     this.upsert = db.prepare(
@@ -38,23 +38,23 @@ export class SqliteActivityStore implements ActivityStore {
       `DELETE FROM activity_counts WHERE rowid IN
          (SELECT rowid FROM activity_counts WHERE minute < ? ORDER BY minute LIMIT ?)`,
     );
+    const unfinished = `expires_at < @now AND status IN ('pending', 'awaiting-confirmation') AND expiry_counted = 0`;
     const countExpired = db.prepare(
       `INSERT INTO activity_counts (project_id, minute, metric, count, last_at)
-         SELECT project_id, (expires_at / 60000) * 60000 AS m, @metric, count(*), max(expires_at)
-           FROM pending_auths
-          WHERE expires_at < @before AND status IN ('pending', 'awaiting-confirmation')
+         SELECT project_id, expires_at - expires_at % 60000 AS m, @metric, count(*), max(expires_at)
+           FROM pending_auths WHERE ${unfinished}
           GROUP BY project_id, m
        ON CONFLICT (project_id, minute, metric)
        DO UPDATE SET count = count + excluded.count, last_at = max(last_at, excluded.last_at)`,
     );
-    const deleteExpired = db.prepare('DELETE FROM pending_auths WHERE expires_at < ?');
+    const markCounted = db.prepare(`UPDATE pending_auths SET expiry_counted = 1 WHERE ${unfinished}`);
     this.addTx = db.immediateTransaction((increments: readonly ActivityIncrement[]) => {
       for (const i of increments) this.upsert.run(i.projectId, i.minute, i.metric, i.count, i.lastAt);
     });
-    // One writer at a time on SQLite: the count and the delete see the same rows, so each login counts once.
-    this.purgeTx = db.immediateTransaction((before: number, metric: string): number => {
-      countExpired.run({ before, metric });
-      return deleteExpired.run(before).changes;
+    // One writer at a time on SQLite: the count and the mark see the same rows, so each login counts once.
+    this.countExpiredTx = db.immediateTransaction((now: number, metric: string): number => {
+      countExpired.run({ now, metric });
+      return markCounted.run({ now }).changes;
     });
   }
 
@@ -72,8 +72,8 @@ export class SqliteActivityStore implements ActivityStore {
     return row?.last_at ?? null;
   }
 
-  async purgeExpiredLogins(before: number, metric: string): Promise<number> {
-    return this.purgeTx(before, metric);
+  async countExpiredLogins(now: number, metric: string): Promise<number> {
+    return this.countExpiredTx(now, metric);
   }
 
   async deleteOlderThan(cutoffMs: number, limit: number): Promise<number> {

@@ -180,7 +180,7 @@ function describeDriver(driver: SqliteDriverName): void {
         );
         insert.run('P1', 'Development', 'h', JSON.stringify({ appName: 'Acme “Shop”', confirmation: true }), 1);
         insert.run('P2', 'Other', 'h', JSON.stringify({ confirmation: false }), 2);
-        expect(applyMigrations(db, migrations)).toEqual([6, 7]);
+        expect(applyMigrations(db, migrations)).toEqual(migrations.map((m) => m.version).filter((v) => v >= 6));
         const rows = db.prepare('SELECT project_id, name, settings FROM projects ORDER BY project_id').all() as {
           name: string;
           settings: string;

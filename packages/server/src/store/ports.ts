@@ -450,15 +450,21 @@ export interface AuditQuery {
   type?: AuditEventType;
   /** Only events at or after this time (epoch ms). */
   since?: number;
-  /** Only events with a larger id (the cursor of the previous page). */
+  /** Only events at or before this time (epoch ms). */
+  until?: number;
+  /** Only events with a larger id (the cursor of the previous oldest-first page). */
   afterId?: number;
+  /** Only events with a smaller id (the cursor of the previous newest-first page). */
+  beforeId?: number;
+  /** 'oldest-first' (by id; the default) or 'newest-first'. */
+  order?: 'oldest-first' | 'newest-first';
   /** Page size; default 100, at most 1000 (0 means the default). */
   limit?: number;
 }
 
 export interface AuditStore {
   append(event: AuditEvent): Promise<void>;
-  /** The project's matching events, oldest first (by id); other projects' events are never returned. */
+  /** The project's matching events in `order` (by id); other projects' events are never returned. */
   query(projectId: string, query: AuditQuery): Promise<AuditRecord[]>;
   /**
    * Retention: deletes at most `limit` events (of every project) whose time `at` is before `cutoffMs`, oldest first;

@@ -5,7 +5,11 @@ import { deleteBatchLimit } from '../rows.js';
 
 /** Rows in a fixed order, so two instances upserting overlapping batches lock them in the same order (no deadlock). */
 const byRow = (a: ActivityIncrement, b: ActivityIncrement): number =>
-  a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : a.minute - b.minute || (a.metric < b.metric ? -1 : 1);
+  a.projectId < b.projectId
+    ? -1
+    : a.projectId > b.projectId
+      ? 1
+      : a.minute - b.minute || (a.metric < b.metric ? -1 : 1);
 
 export class PostgresActivityStore implements ActivityStore {
   constructor(private readonly pool: pg.Pool) {}

@@ -124,7 +124,9 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
           'INSERT INTO projects (project_id, name, management_key_hash, settings, created_at) VALUES ($1, $2, $3, $4, $5)';
         await pool.query(insert, ['P1', 'Development', 'h', { appName: 'Acme “Shop”', confirmation: true }, 1]);
         await pool.query(insert, ['P2', 'Other', 'h', { confirmation: false }, 2]);
-        expect(await applyPostgresMigrations(pool, postgresMigrations)).toEqual([6, 7]);
+        expect(await applyPostgresMigrations(pool, postgresMigrations)).toEqual(
+          postgresMigrations.map((m) => m.version).filter((v) => v >= 6),
+        );
         const rows = await pool.query('SELECT name, settings FROM projects ORDER BY project_id');
         expect(rows.rows).toEqual([
           { name: 'Acme “Shop”', settings: { confirmation: true } },

@@ -1,7 +1,7 @@
 // Conformance suite of the ActivityStore port (activityPorts.ts): every adapter runs it beside the Store suite.
-import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ActivityIncrement, minuteOf } from './activityPorts.js';
+import { pending } from './conformance.js';
 import type { PendingAuthRecord, Store } from './ports.js';
 
 export interface ActivityConformanceOptions {
@@ -26,33 +26,9 @@ const inc = (metric: string, minute: number, count = 1, over: Partial<ActivityIn
   ...over,
 });
 
-const hash = (): string => createHash('sha256').update(randomBytes(16)).digest('hex');
-
-function pending(status: PendingAuthRecord['status'], expiresAt: number, projectId = P): PendingAuthRecord {
-  return {
-    id: `pa_${randomBytes(8).toString('hex')}`,
-    projectId,
-    refHash: hash(),
-    codeHash: hash(),
-    kind: 'signin',
-    request: { loginId: '', loginIdKind: 'empty' },
-    expectedPhone: null,
-    userId: null,
-    parentSessionId: null,
-    status,
-    failureCode: status === 'failed' ? 'E062501' : null,
-    senderPhone: null,
-    senderWaId: null,
-    senderBsuid: null,
-    resultUserId: null,
-    firstSeen: false,
-    confirmNonceHash: null,
-    createdAt: expiresAt - 5 * MIN,
-    expiresAt,
-    verifiedAt: null,
-    consumedAt: null,
-  };
-}
+/** A pending login in `status` expiring at `expiresAt` (the Store suite's record). */
+const expiring = (status: PendingAuthRecord['status'], expiresAt: number, projectId = P): PendingAuthRecord =>
+  pending({ status, expiresAt, projectId, createdAt: expiresAt - 5 * MIN });
 
 export function runActivityConformance(options: ActivityConformanceOptions): void {
   describe(`ActivityStore conformance: ${options.name}`, () => {
@@ -127,14 +103,14 @@ export function runActivityConformance(options: ActivityConformanceOptions): voi
       const other = keep(await options.openAgain(store));
       const now = T0 + 10 * MIN;
       const rows = [
-        pending('pending', T0 + 30_000),
-        pending('pending', T0 + 50_000),
-        pending('awaiting-confirmation', T0 + MIN + 1),
-        pending('pending', T0 + 2_000, OTHER),
-        pending('verified', T0 + 1_000),
-        pending('failed', T0 + 1_000),
-        pending('consumed', T0 + 1_000),
-        pending('pending', now + 1), // still live: not counted
+        expiring('pending', T0 + 30_000),
+        expiring('pending', T0 + 50_000),
+        expiring('awaiting-confirmation', T0 + MIN + 1),
+        expiring('pending', T0 + 2_000, OTHER),
+        expiring('verified', T0 + 1_000),
+        expiring('failed', T0 + 1_000),
+        expiring('consumed', T0 + 1_000),
+        expiring('pending', now + 1), // still live: not counted
       ];
       for (const r of rows) await store.pendingAuths.create(r);
       // Two instances' janitors at once: every login is counted by one of them only.

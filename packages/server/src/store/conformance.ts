@@ -75,7 +75,8 @@ function user(overrides: Partial<UserRecord> = {}): UserRecord {
   };
 }
 
-function pending(overrides: Partial<PendingAuthRecord> = {}): PendingAuthRecord {
+/** A pending login of PROJECT with unique id and hashes (the activity suite builds on it too). */
+export function pending(overrides: Partial<PendingAuthRecord> = {}): PendingAuthRecord {
   return {
     id: nextId('pa_'),
     projectId: PROJECT,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageOf, manualClock, startTestServer, type TestServer } from '../../../test/harness.js';
 import { call, loginWithWhatsApp, mgmtAuth } from '../../../test/security/securityKit.js';
 import { runJanitor } from '../../maintenance/startJanitor.js';
+import type { ActivityAnswer } from '../../flows/activity/readActivity.js';
 import { SAMPLE_CODE } from '../../flows/management/previewTemplates.js';
 
 const MIN = 60_000;
@@ -20,23 +21,7 @@ const get = async (path: string) => {
   return r.body as Record<string, unknown>;
 };
 
-interface Activity {
-  range: string;
-  from: number;
-  to: number;
-  bucketMs: number;
-  buckets: { at: number; started: number; received: number; completed: number; failed: number }[];
-  funnel: { started: number; received: number; completed: number };
-  completionMs: { p50: number | null; p95: number | null; count: number };
-  failures: { reason: string; count: number }[];
-  provider: {
-    name: string;
-    lastWebhookAt: number | null;
-    repliesSent: number;
-    repliesFailed: number;
-    repliesRetried: number;
-  };
-}
+type Activity = ActivityAnswer;
 
 /** Everything this instance counted, written to the store (as the timer does every few seconds). */
 async function flush(): Promise<void> {

@@ -31,15 +31,18 @@ const freshUrl = (): Promise<string> => {
   return cluster.createDatabase();
 };
 
+/** A store on a new database, whose URL is remembered (to reopen it, or to open it again beside it). */
+const trackedStore = async (): Promise<Store> => {
+  const url = await freshUrl();
+  const store = await createStore(url);
+  urlOf.set(store, url);
+  return store;
+};
+
 describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
   runStoreConformance({
     name: 'postgres',
-    make: async () => {
-      const url = await freshUrl();
-      const store = await createStore(url);
-      urlOf.set(store, url);
-      return store;
-    },
+    make: trackedStore,
     reopen: async (closed) => {
       const url = urlOf.get(closed);
       if (!url) throw new Error('reopen: store was not made by this suite');
@@ -50,12 +53,7 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
   runAuthzConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
   runActivityConformance({
     name: 'postgres',
-    make: async () => {
-      const url = await freshUrl();
-      const store = await createStore(url);
-      urlOf.set(store, url);
-      return store;
-    },
+    make: trackedStore,
     openAgain: async (store) => createStore(urlOf.get(store) ?? ''),
   });
   runUserSearchConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });

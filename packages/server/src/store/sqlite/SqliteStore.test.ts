@@ -47,14 +47,17 @@ for (const driver of SQLITE_DRIVERS) {
 }
 
 function describeDriver(driver: SqliteDriverName): void {
+  /** A store on a new file, whose path is remembered (to reopen it, or to open it again beside it). */
+  const fileStore = async (): Promise<Store> => {
+    const path = newDbPath();
+    const store = await createStore(`sqlite:${path}`, { sqliteDriver: driver });
+    pathOf.set(store, path);
+    return store;
+  };
+
   runStoreConformance({
     name: `sqlite ${driver} (file)`,
-    make: async () => {
-      const path = newDbPath();
-      const store = await createStore(`sqlite:${path}`, { sqliteDriver: driver });
-      pathOf.set(store, path);
-      return store;
-    },
+    make: fileStore,
     reopen: async (closed) => {
       const path = pathOf.get(closed);
       if (!path) throw new Error('reopen: store was not made by this suite');
@@ -79,12 +82,7 @@ function describeDriver(driver: SqliteDriverName): void {
 
   runActivityConformance({
     name: `sqlite ${driver} (file)`,
-    make: async () => {
-      const path = newDbPath();
-      const store = await createStore(`sqlite:${path}`, { sqliteDriver: driver });
-      pathOf.set(store, path);
-      return store;
-    },
+    make: fileStore,
     openAgain: async (store) => createStore(`sqlite:${pathOf.get(store)}`, { sqliteDriver: driver }),
   });
 

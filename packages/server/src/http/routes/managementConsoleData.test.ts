@@ -114,6 +114,15 @@ describe('console data: activity from real logins', () => {
     expect(week.buckets).toHaveLength(168);
   });
 
+  it('writes what an instance counted when it shuts down (no explicit flush)', async () => {
+    const before = (await get(`${routes.mgmt.notpActivity}?range=hour`)) as unknown as Activity;
+    const started = await call(server, 'POST', routes.notp.signUpOrIn, { body: { loginId: '+16505550911' } });
+    expect(started.status).toBe(200);
+    await server.restart();
+    const after = (await get(`${routes.mgmt.notpActivity}?range=hour`)) as unknown as Activity;
+    expect(after.funnel.started).toBe(before.funnel.started + 1);
+  });
+
   it('refuses an unknown range with a 400 catalogue error', async () => {
     const r = await call(server, 'GET', `${routes.mgmt.notpActivity}?range=month`, { auth: mgmtAuth(server) });
     expect(r.status).toBe(400);

@@ -32,6 +32,9 @@ async function mgmt<T>(method: string, path: string, body?: unknown): Promise<{ 
   return { status: response.status, body: (await response.json()) as T };
 }
 
+/** Waits for the page to get there (the machine may be busy: key generation, other tests); fails after 15 s. */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 /** The rows of the table under the page's section heading `heading`. */
 const rowsUnder = (heading: string) =>
   page
@@ -69,22 +72,22 @@ describe('console: users, keys and the audit log', () => {
     await search.fill(spaced(phone));
     await page.waitForURL(/\/console\/users\?q=/);
     const rows = page.locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(1);
+    await eventually(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Zed Quokka');
     expect(await rows.first().textContent()).toContain(phone);
 
     await search.fill('quokka');
     await page.waitForURL(/\?q=quokka$/);
-    await expect.poll(() => rows.first().textContent()).toContain(phone);
+    await eventually(() => rows.first().textContent()).toContain(phone);
     expect(await rows.count()).toBe(1);
 
     await page.getByRole('link', { name: 'Zed Quokka' }).click();
     await page.getByRole('heading', { name: 'Zed Quokka', level: 1 }).waitFor();
     expect(page.url()).toContain(`/console/users/${login.userId}`);
     const sessions = rowsUnder('Active sessions');
-    await expect.poll(() => sessions.count()).toBe(1);
+    await eventually(() => sessions.count()).toBe(1);
     expect(await sessions.first().textContent()).toContain('Quokka Phone/1.0');
-    await expect.poll(() => rowsUnder('Login history').count()).toBe(1);
+    await eventually(() => rowsUnder('Login history').count()).toBe(1);
 
     await sessions.first().getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('button', { name: 'Revoke session' }).click();
@@ -150,7 +153,7 @@ describe('console: users, keys and the audit log', () => {
     await page.getByRole('link', { name: 'Users', exact: true }).click();
     await page.getByLabel('Search users').fill('pager');
     const status = page.getByRole('status');
-    await expect.poll(() => status.textContent()).toBe('60 users match “pager”.');
+    await eventually(() => status.textContent()).toBe('60 users match “pager”.');
     const seen = new Set<string>();
     const rows = page.locator('tbody tr');
     const collect = async () => {
@@ -162,11 +165,11 @@ describe('console: users, keys and the audit log', () => {
     const firstOfPage1 = await rows.first().textContent();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('Page 2 of 3').waitFor();
-    await expect.poll(() => rows.first().textContent()).not.toBe(firstOfPage1);
+    await eventually(() => rows.first().textContent()).not.toBe(firstOfPage1);
     await collect();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('Page 3 of 3').waitFor();
-    await expect.poll(() => rows.count()).toBe(PAGING_USERS - 50);
+    await eventually(() => rows.count()).toBe(PAGING_USERS - 50);
     await collect();
     expect(seen.size).toBe(PAGING_USERS);
     expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
@@ -191,10 +194,10 @@ describe('console: users, keys and the audit log', () => {
     await page.getByRole('link', { name: 'Keys', exact: true }).click();
     await page.getByRole('heading', { name: 'Keys', level: 1 }).waitFor();
     const row = (kid: string) => page.locator('tbody tr').filter({ hasText: kid });
-    await expect.poll(() => row(oldKid).textContent()).toContain('active');
+    await eventually(() => row(oldKid).textContent()).toContain('active');
     await page.getByRole('button', { name: 'Rotate signing key' }).click();
     await page.getByRole('button', { name: 'Rotate now' }).click();
-    await expect.poll(() => row(oldKid).textContent()).toContain('retiring');
+    await eventually(() => row(oldKid).textContent()).toContain('retiring');
     const after = await mgmt<{ keys: { kid: string; status: string }[] }>('GET', '/v1/mgmt/notp/keys');
     const newKid = after.body.keys.find((key) => key.status === 'active')?.kid ?? '';
     expect(newKid).not.toBe(oldKid);
@@ -210,13 +213,13 @@ describe('console: users, keys and the audit log', () => {
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
     const types = page.locator('tbody tr td:nth-child(2)');
     // Newest first, 50 at a time: the rotation leads; the revoke came before the 60 users were made, on page 2.
-    await expect.poll(() => types.count()).toBe(50);
+    await eventually(() => types.count()).toBe(50);
     expect((await types.allTextContents())[0]).toBe('key-rotated');
     // A console signed in with the management key acts as the management key.
     expect(await page.locator('tbody tr').first().locator('td:nth-child(4)').textContent()).toBe('management key');
     expect(await types.allTextContents()).not.toContain('session-revoked');
     await page.getByRole('button', { name: 'Load more' }).click();
-    await expect.poll(async () => (await types.allTextContents()).includes('session-revoked')).toBe(true);
+    await eventually(async () => (await types.allTextContents()).includes('session-revoked')).toBe(true);
     const times = await page
       .locator('tbody tr time')
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''));
@@ -231,7 +234,7 @@ describe('console: users, keys and the audit log', () => {
     await page.getByLabel('Event type').selectOption('session-revoked');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/type=session-revoked/);
-    await expect.poll(async () => [...new Set(await types.allTextContents())]).toEqual(['session-revoked']);
+    await eventually(async () => [...new Set(await types.allTextContents())]).toEqual(['session-revoked']);
     const revoked = page.locator('tbody tr').first();
     expect(await revoked.getByRole('link').first().textContent()).toBe(login.userId);
 
@@ -239,7 +242,7 @@ describe('console: users, keys and the audit log', () => {
     await page.getByLabel('User id').fill(login.userId);
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/userId=/);
-    await expect.poll(async () => new Set(await types.allTextContents()).has('signup')).toBe(true);
+    await eventually(async () => new Set(await types.allTextContents()).has('signup')).toBe(true);
     const users = await page.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(new Set(users)).toEqual(new Set([login.userId]));
 
@@ -252,11 +255,11 @@ describe('console: users, keys and the audit log', () => {
     const status = page.getByRole('status');
     await page.getByLabel('To').fill(await localTime(-3_600_000));
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(() => status.textContent()).toBe('No events match these filters.');
+    await eventually(() => status.textContent()).toBe('No events match these filters.');
     await page.getByLabel('To').fill('');
     await page.getByLabel('From').fill(await localTime(-3_600_000));
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(() => status.textContent()).not.toBe('No events match these filters.');
+    await eventually(() => status.textContent()).not.toBe('No events match these filters.');
     expect(new Set(await page.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set([login.userId]));
   });
 

@@ -14,7 +14,7 @@ import { registeredRoutes } from '../src/http/routeTable.js';
 import { WEBHOOK_BODY_LIMIT } from '../src/http/routes/webhooks.js';
 import { cloudApiAppSecret } from '../src/whatsapp/createWhatsApp.js';
 import { twilioSignature } from '../src/whatsapp/twilio/TwilioWebhook.js';
-import { type ManualClock, manualClock, messageOf, startTestServer, type TestServer } from './harness.js';
+import { type ManualClock, manualClock, messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { loginWithWhatsApp } from './security/securityKit.js';
 
 /** 'error': a 4xx catalogue answer. 'either': the contract allows a 200 here (still never 5xx, never a DB change). */

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const testUtils = (file: string) => fileURLToPath(new URL(`./packages/test-utils/src/${file}.ts`, import.meta.url));
 
 // Tests run against the TypeScript sources: `@notp/*` resolves to each package's src/.
 export default defineConfig({
@@ -13,6 +14,10 @@ export default defineConfig({
       '@notp/login-element': src('login-element'),
       '@notp/react-sdk': src('react-sdk'),
       '@notp/server': src('server'),
+      // Private test support (never published): one entry per subpath of packages/test-utils/package.json.
+      '@notp/test-utils/server': testUtils('testServer'),
+      '@notp/test-utils/shared-backend': testUtils('sharedBackend'),
+      '@notp/test-utils/contract': testUtils('contractServer'),
     },
   },
   test: {

@@ -1,5 +1,5 @@
 // Child-process entry of the benchmarks: one real notp server (temp SQLite unless DATABASE_URL is set), driven over IPC.
-import { startTestServer } from '../packages/server/test/harness.js';
+import { startTestServer } from '@notp/test-utils/server';
 import type { BenchServerReady, ParentMessage } from './benchServer.js';
 import { countIo, ioCounts } from './countIo.js';
 

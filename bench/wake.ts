@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { PrivateRedis } from '../packages/server/src/events/redis/testing/PrivateRedis.js';
 import { PrivatePostgres } from '../packages/server/src/store/postgres/testing/PrivatePostgres.js';
-import { randomProjectId } from '../packages/server/test/harness.js';
+import { randomProjectId } from '@notp/test-utils/server';
 import { type BenchServer, startBenchServer } from './benchServer.js';
 import { BenchLoginClient } from './BenchLoginClient.js';
 import { keepAliveAgent } from './httpJson.js';

@@ -2,7 +2,7 @@
 // @descope/node-sdk against notp: only the projectId and baseUrl differ. The user "sends" each message via the simulator.
 import DescopeClient from '@descope/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../packages/server/test/harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 describe('backend seed snippets through the official node SDK', () => {
   let server: TestServer;

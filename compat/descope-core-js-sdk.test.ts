@@ -1,7 +1,7 @@
 // Wire compatibility: the official @descope/core-js-sdk (what the official browser SDKs are built on) against notp.
 import createSdk from '@descope/core-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../packages/server/test/harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 describe('official @descope/core-js-sdk against notp', () => {
   let server: TestServer;

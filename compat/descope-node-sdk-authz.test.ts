@@ -3,7 +3,7 @@
 import DescopeClient from '@descope/node-sdk';
 import { errors } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../packages/server/test/harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 const PHONE = '+16505552001';
 

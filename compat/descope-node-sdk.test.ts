@@ -1,7 +1,7 @@
 // Wire compatibility: the official @descope/node-sdk (npm, unmodified) drives a real notp server by baseUrl.
 import DescopeClient from '@descope/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../packages/server/test/harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 const PHONE = '+16505551234';
 

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../packages/server/test/harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { buildWorkspaceApp } from './support/buildWorkspaceApp.js';
 import { launchChromium } from './support/launchChromium.js';
 import { sendFromSimulator, testPhone } from './support/sendFromSimulator.js';

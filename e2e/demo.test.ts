@@ -1,7 +1,7 @@
 // The demo's seed pages in Chromium: sign up → QR → simulator → logged in; reload, auto refresh, logout; the React page.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../packages/server/test/harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { launchChromium } from './support/launchChromium.js';
 import { sendFromSimulator, testPhone } from './support/sendFromSimulator.js';
 import { watchPage } from './support/watchPage.js';

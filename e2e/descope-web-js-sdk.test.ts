@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../packages/server/test/harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { launchChromium } from './support/launchChromium.js';
 import { sendFromSimulator, testPhone } from './support/sendFromSimulator.js';
 import { HTML, JS, type StaticSite, serveStatic } from './support/StaticSite.js';

@@ -2,7 +2,7 @@
 // server, and <notp-whatsapp-login> logs in (the web SDK is inside the bundle).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../packages/server/test/harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { launchChromium } from './support/launchChromium.js';
 import { loginWithWidget } from './support/loginWithWidget.js';
 import { testPhone } from './support/sendFromSimulator.js';

@@ -2,7 +2,7 @@
 // read the same session from the DS cookie.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../packages/server/test/harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { launchChromium } from './support/launchChromium.js';
 import { loginWithWidget } from './support/loginWithWidget.js';
 import { sendFromSimulator, testPhone } from './support/sendFromSimulator.js';

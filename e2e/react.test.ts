@@ -1,7 +1,7 @@
 // @notp/react-sdk in Chromium: a minimal app on its own origin logs in with <WhatsAppLogin> against the real server.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../packages/server/test/harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { hostTestApp } from './support/hostTestApp.js';
 import { launchChromium } from './support/launchChromium.js';
 import { loginWithWidget } from './support/loginWithWidget.js';

@@ -1,7 +1,7 @@
 // screenshots (`npm run screenshots`): the demo's QR page and logged-in page, saved under docs/screenshots/ for the README.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { startTestServer } from '../packages/server/test/harness.js';
+import { startTestServer } from '@notp/test-utils/server';
 import { launchChromium } from './support/launchChromium.js';
 import { sendFromSimulator } from './support/sendFromSimulator.js';
 

@@ -1,6 +1,6 @@
 // openConsole: a Chromium page signed in to the admin console of the test server, with the management key.
 import type { Browser, Page } from 'playwright-core';
-import type { TestServer } from '../../packages/server/test/harness.js';
+import type { TestServer } from '@notp/test-utils/server';
 
 /**
  * Opens /console/ in a fresh browser context and signs in through the page's own "Sign in with a management key"

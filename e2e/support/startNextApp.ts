@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../packages/server/test/harness.js';
+import { freePort } from '@notp/test-utils/server';
 import { buildWorkspaceApp } from './buildWorkspaceApp.js';
 
 const appDir = fileURLToPath(new URL('../apps/nextjs/', import.meta.url));

@@ -4,7 +4,7 @@ import './internal/testing/initTestBed.js';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom, isObservable, type Observable, toArray, zip } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../../server/test/harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { type NotpSession, NotpAuthService } from './NotpAuthService.js';
 import { NotpAuthModule } from './NotpAuthModule.js';
 import { provideNotp } from './provideNotp.js';

@@ -2,11 +2,7 @@
 // <notp-whatsapp-login> against a contract-shaped local server: QR and link, success event, expiry and restart, errors.
 import { errors, NotpSdk } from '@notp/web-js-sdk';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type ContractServer,
-  startContractServer,
-  TEST_PROJECT_ID,
-} from '../../web-js-sdk/src/testing/startContractServer.js';
+import { type ContractServer, startContractServer, TEST_PROJECT_ID } from '@notp/test-utils/contract';
 import { defineWhatsAppLogin, WHATSAPP_LOGIN_TAG, type WhatsAppLoginElement } from './index.js';
 
 let server: ContractServer;

@@ -2,7 +2,7 @@
 // key refused, management calls unaffected, and email starts in a project that requires the key.
 import { errors } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../../server/test/harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { NotpClient } from '../src/index.js';
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 // Our SDK's role and permission checks on real session JWTs: roles, permissions and tenants set through the
 // management API of a real server, a real login through the simulator, then validate*/getMatched* and a refresh.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../../server/test/harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { NotpClient } from '../src/index.js';
 
 const PHONE = '+16505558001';

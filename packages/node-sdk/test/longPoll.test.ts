@@ -1,6 +1,6 @@
 // waitForSession against the real server: one held long-poll request carries the login to completion.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../../server/test/harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { NotpClient } from '../src/index.js';
 
 let server: TestServer;

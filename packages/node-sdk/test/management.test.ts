@@ -1,7 +1,7 @@
 // management.user through the SDK against the real server: the bodies @descope/node-sdk sends, answered as { user }.
 import { errors } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/test/harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { NotpClient, type NotpNodeClient } from '../src/index.js';
 
 let server: TestServer;

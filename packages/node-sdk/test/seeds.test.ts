@@ -2,7 +2,7 @@
 // package name changed, run end to end against the real server with the simulator standing in for WhatsApp.
 import { errors } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../../server/test/harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 import DescopeClient, { type NotpNodeClient } from '../src/index.js';
 
 let server: TestServer;

@@ -4,12 +4,7 @@ import type { NotpSdkInstance } from '@notp/web-js-sdk';
 import { act, createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type ContractServer,
-  startContractServer,
-  TEST_PROJECT_ID,
-  TEST_USER,
-} from '../../web-js-sdk/src/testing/startContractServer.js';
+import { type ContractServer, startContractServer, TEST_PROJECT_ID, TEST_USER } from '@notp/test-utils/contract';
 import { AuthProvider, useNotp, useSession, useUser, WhatsAppLogin } from './index.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

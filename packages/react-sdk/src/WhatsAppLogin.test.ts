@@ -3,11 +3,7 @@
 import { createElement, type ReactNode, StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type ContractServer,
-  startContractServer,
-  TEST_PROJECT_ID,
-} from '../../web-js-sdk/src/testing/startContractServer.js';
+import { type ContractServer, startContractServer, TEST_PROJECT_ID } from '@notp/test-utils/contract';
 import { AuthProvider, useSession, WhatsAppLogin } from './index.js';
 
 // Not an act() environment: updates flush on React's own microtask, as in a browser (act would batch them to its end).

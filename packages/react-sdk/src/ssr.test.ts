@@ -3,7 +3,7 @@
 import { createElement, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { TEST_PROJECT_ID } from '../../web-js-sdk/src/testing/startContractServer.js';
+import { TEST_PROJECT_ID } from '@notp/test-utils/contract';
 import { AuthProvider, Notp, useSession, useUser, WhatsAppLogin } from './index.js';
 
 function Probe(): ReactNode {

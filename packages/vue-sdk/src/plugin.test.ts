@@ -2,12 +2,7 @@
 // Vue bindings mounted in jsdom against a contract-shaped local server: plugin, getSdk, composables, WhatsAppLogin.
 import { createApp, defineComponent, h, nextTick } from 'vue';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type ContractServer,
-  startContractServer,
-  TEST_PROJECT_ID,
-  TEST_USER,
-} from '../../web-js-sdk/src/testing/startContractServer.js';
+import { type ContractServer, startContractServer, TEST_PROJECT_ID, TEST_USER } from '@notp/test-utils/contract';
 import notp, { getSdk, useNotp, useSession, useUser, WhatsAppLogin } from './index.js';
 
 let server: ContractServer;

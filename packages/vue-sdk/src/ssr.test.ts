@@ -3,7 +3,7 @@
 import { createSSRApp, defineComponent, h } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { describe, expect, it } from 'vitest';
-import { TEST_PROJECT_ID } from '../../web-js-sdk/src/testing/startContractServer.js';
+import { TEST_PROJECT_ID } from '@notp/test-utils/contract';
 import notp, { useSession, useUser, WhatsAppLogin } from './index.js';
 
 describe('renderToString', () => {

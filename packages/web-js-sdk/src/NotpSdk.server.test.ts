@@ -1,7 +1,7 @@
 // @vitest-environment node
 // NotpSdk against the real notp server (simulator provider, temp SQLite): the whole login, refresh, me and logout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../../server/test/harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { createMemoryStorage } from './internal/KeyValueStorage.js';
 import { NotpSdk } from './NotpSdk.js';
 

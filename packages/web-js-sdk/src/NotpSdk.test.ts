@@ -4,7 +4,7 @@ import { errors } from '@notp/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import NotpSdkDefault, { NotpSdk } from './index.js';
 import { SDK_VERSION } from './sdkVersion.js';
-import { type ContractServer, startContractServer, TEST_PROJECT_ID, TEST_USER } from './testing/startContractServer.js';
+import { type ContractServer, startContractServer, TEST_PROJECT_ID, TEST_USER } from '@notp/test-utils/contract';
 
 let server: ContractServer;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // SSR safety: importing and constructing the SDK (and the auth state) on a server touches no browser global.
 import { describe, expect, it } from 'vitest';
 import { createAuthState, NotpSdk, SERVER_AUTH_SNAPSHOT } from './index.js';
-import { TEST_PROJECT_ID } from './testing/startContractServer.js';
+import { TEST_PROJECT_ID } from '@notp/test-utils/contract';
 
 describe('without window, document or localStorage', () => {
   it('constructs, reads empty state and skips the startup refresh', async () => {

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import tsupConfig from '../tsup.config.js';
-import { type ContractServer, startContractServer, TEST_PROJECT_ID } from './testing/startContractServer.js';
+import { type ContractServer, startContractServer, TEST_PROJECT_ID } from '@notp/test-utils/contract';
 
 let server: ContractServer;
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { errors } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { OPENAPI_PATH } from './openapi.js';
 import { registeredRoutes } from './routeTable.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type ManualClock, manualClock } from '../../test/harness.js';
+import { type ManualClock, manualClock } from '@notp/test-utils/server';
 import { loadConfig } from '../config/config.js';
 import { createStore } from '../store/createStore.js';
 import type { Store } from '../store/ports.js';

@@ -9,7 +9,7 @@ import {
   messageOf,
   startTestServer,
   type TestServer,
-} from '../../test/harness.js';
+} from '@notp/test-utils/server';
 import { Metrics } from './Metrics.js';
 
 /** The value of one sample line (`name{labels} value`), 0 when absent. */

@@ -66,7 +66,7 @@ const templates = z.strictObject(
 
 /**
  * The whole settings object. A new setting is one line here (give it a `.default()` when stored projects lack it),
- * plus its field in `ProjectSettings` (store/ports.ts) and its row in docs/settings.md.
+ * plus its field in `ProjectSettings` (store/projectPorts.ts) and its row in docs/settings.md.
  */
 export const projectSettingsSchema = z.strictObject({
   sessionTtlSec: int(SETTINGS_LIMITS.sessionTtlSec as [number, number]),

@@ -1,7 +1,7 @@
 // Conformance suite of the ActivityStore port (activityPorts.ts): every adapter runs it beside the Store suite.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ActivityIncrement, minuteOf } from './activityPorts.js';
-import { pending } from './conformance.js';
+import { pending } from './conformance/fixtures.js';
 import type { PendingAuthRecord, Store } from './ports.js';
 
 export interface ActivityConformanceOptions {

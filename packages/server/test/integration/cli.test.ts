@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 

@@ -3,7 +3,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudApiAppSecret } from '../../src/whatsapp/createWhatsApp.js';
-import { type ManualClock, manualClock, messageOf, startTestServer, type TestServer } from '../harness.js';
+import { type ManualClock, manualClock, messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 interface Json {
   [k: string]: unknown;

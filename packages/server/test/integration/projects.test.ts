@@ -4,7 +4,7 @@ import DescopeClient from '@descope/node-sdk';
 import { errors } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CreatedProject, createProject } from '../../src/projects/createProject.js';
-import { messageOf, startTestServer, type TestServer } from '../harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 let server: TestServer;
 let b: CreatedProject;

@@ -1,7 +1,7 @@
 // Cloud API mode end to end: the real server, Meta-format deliveries, replies to a local Graph fake (bearer checked).
 import { routes } from '@notp/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eventually } from '../harness.js';
+import { eventually } from '@notp/test-utils/server';
 import {
   ACCESS_TOKEN,
   BUSINESS_NUMBER,

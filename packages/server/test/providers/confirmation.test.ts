@@ -1,7 +1,7 @@
 // Confirmation against login phishing, end to end: cloud-api mode (Graph fake) and simulator mode (chat routes).
 import { routes } from '@notp/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, type ManualClock, manualClock, startTestServer, type TestServer } from '../harness.js';
+import { eventually, type ManualClock, manualClock, startTestServer, type TestServer } from '@notp/test-utils/server';
 import {
   cloudMessage,
   graphSends,

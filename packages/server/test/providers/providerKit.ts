@@ -8,7 +8,7 @@ import {
   type RecordedRequest,
   startFakeProvider,
 } from '../../src/whatsapp/testing/startFakeProvider.js';
-import { eventually, messageOf, startTestServer, type TestServer } from '../harness.js';
+import { eventually, messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 export const APP_SECRET = 'test-app-secret-0123456789';
 export const VERIFY_TOKEN = 'test-verify-token';

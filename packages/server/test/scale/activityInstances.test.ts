@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityAnswer } from '../../src/flows/activity/readActivity.js';
 import { PrivateRedis, redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
 import { PrivatePostgres, postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
-import { messageOf, randomProjectId, startTestServer, type TestServer } from '../harness.js';
+import { messageOf, randomProjectId, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 const enabled = postgresTestsEnabled() && redisTestsEnabled('multi-instance activity tests');
 

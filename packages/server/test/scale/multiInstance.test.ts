@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrivateRedis, redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
 import { PrivatePostgres, postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
 import { cloudApiAppSecret } from '../../src/whatsapp/createWhatsApp.js';
-import { messageOf, randomProjectId, startTestServer, type TestServer } from '../harness.js';
+import { messageOf, randomProjectId, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 const enabled = postgresTestsEnabled() && redisTestsEnabled('multi-instance tests');
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrivatePostgres, postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
-import { startTestServer, type TestServer } from '../harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 
 const enabled = postgresTestsEnabled();
 

@@ -2,7 +2,7 @@
 // for the whole run, handed to the test workers through the environment, stopped at the end.
 import { PrivateRedis } from '../../src/events/redis/testing/PrivateRedis.js';
 import { PrivatePostgres, postgresUnavailableReason } from '../../src/store/postgres/testing/PrivatePostgres.js';
-import { PG_ADMIN_URL_ENV, REDIS_URL_ENV } from './sharedBackend.js';
+import { PG_ADMIN_URL_ENV, REDIS_URL_ENV } from '@notp/test-utils/shared-backend';
 
 export default async function setup(): Promise<() => Promise<void>> {
   const reason = postgresUnavailableReason();

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrivateRedis, redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
 import { PrivatePostgres, postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
-import { freePort, messageOf, randomProjectId } from '../harness.js';
+import { freePort, messageOf, randomProjectId } from '@notp/test-utils/server';
 import { ServerProcess } from './ServerProcess.js';
 
 const enabled = postgresTestsEnabled() && redisTestsEnabled('multi-instance settings tests');

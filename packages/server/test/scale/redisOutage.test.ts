@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrivateRedis, redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
 import { PrivatePostgres, postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
-import { messageOf, startTestServer, type TestServer } from '../harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 const enabled = postgresTestsEnabled() && redisTestsEnabled('Redis outage tests');
 

@@ -4,7 +4,7 @@ import { type ErrorDef, errors, routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_BODY_LIMIT, HTTP_TIMEOUTS } from '../../src/app.js';
 import { LONG_POLL_BOUNDS } from '../../src/flows/notp/PendingWaits.js';
-import { startTestServer, type TestServer } from '../harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { type RawAnswer, RawConnection, rawExchange } from './rawHttp.js';
 import { call } from './securityKit.js';
 

@@ -5,7 +5,7 @@ import DescopeClient from '@descope/node-sdk';
 import { routes } from '@notp/core';
 import { NotpClient } from '@notp/node-sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type ManualClock, manualClock, startTestServer, type TestServer } from '../harness.js';
+import { type ManualClock, manualClock, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { call, loginWithWhatsApp, mgmtAuth } from './securityKit.js';
 
 const SESSION_TTL_SEC = 120;

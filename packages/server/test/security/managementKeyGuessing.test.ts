@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { errors, routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS } from '../../src/rate-limit/defaultRateLimits.js';
-import { startTestServer, type TestServer } from '../harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { type Answer, call, mgmtAuth } from './securityKit.js';
 
 const LICENSE = routes.mgmt.license;

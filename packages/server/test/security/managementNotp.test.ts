@@ -1,7 +1,7 @@
 // notp's own management routes over HTTP: sessions (list, revoke), key rotation, and the audit log of every event.
 import { errors, routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestServer, type TestServer } from '../harness.js';
+import { eventually, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { call, loginWithWhatsApp, mgmtAuth } from './securityKit.js';
 
 let server: TestServer;
@@ -115,7 +115,7 @@ describe('management: audit log', () => {
     await call(server, 'POST', routes.session.logoutAll, { auth: `Bearer ${server.projectId}:${inAgain.refreshJwt}` });
     // A failure: a login for this phone answered from another phone.
     const started = await call(server, 'POST', routes.notp.signIn, { body: { loginId: phone } });
-    const { messageOf } = await import('../harness.js');
+    const { messageOf } = await import('@notp/test-utils/server');
     await server.sendWhatsApp('+16505550799', messageOf(String(started.body['redirectUrl'])));
     await call(server, 'POST', routes.mgmt.userUpdateStatus, {
       body: { loginId: phone, status: 'disabled' },

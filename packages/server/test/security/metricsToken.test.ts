@@ -2,7 +2,7 @@
 import { errors, routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricsTokenMatches } from '../../src/http/routes/metrics.js';
-import { startTestServer, type TestServer } from '../harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
 

@@ -2,7 +2,14 @@
 // code re-sent 20 times each get a single "no longer live" answer — through the simulator, so the webhook path runs.
 import { routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type ManualClock, manualClock, messageOf, startTestServer, type TestServer } from '../harness.js';
+import {
+  eventually,
+  type ManualClock,
+  manualClock,
+  messageOf,
+  startTestServer,
+  type TestServer,
+} from '@notp/test-utils/server';
 import { call } from './securityKit.js';
 
 describe('a used or expired code re-sent many times', () => {

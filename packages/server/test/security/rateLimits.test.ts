@@ -1,7 +1,7 @@
 // Rate limits bite over HTTP: 429 with Retry-After and the contract's body (E130429, retryAfter), per the right key.
 import { errors, routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { type Answer, call, loginWithWhatsApp, mgmtAuth } from './securityKit.js';
 
 function expectLimited(r: Answer): void {

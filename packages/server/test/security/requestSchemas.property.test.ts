@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { InjectOptions } from 'light-my-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../src/http/routeTable.js';
-import { startTestServer, type TestServer } from '../harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { useFixedSeed } from './fastCheckSeed.js';
 
 useFixedSeed(60);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateMasterKey, MASTER_KEY_FILE } from '../../src/crypto/masterKey.js';
 import { createLogger } from '../../src/deps.js';
 import { SqliteStore } from '../../src/store/sqlite/SqliteStore.js';
-import { startTestServer, type TestServer } from '../harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { call } from './securityKit.js';
 
 const VERIFY_TOKEN = 'verify-token-that-must-not-be-logged';

@@ -1,7 +1,7 @@
 // Security headers on every kind of answer: API JSON, errors, 404s, preflights, the simulator page; HSTS on https.
 import { routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 
 let server: TestServer;
 beforeAll(async () => {

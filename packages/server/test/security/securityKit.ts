@@ -1,6 +1,6 @@
 // Test support for the security suites: JSON calls to a test server and a complete WhatsApp login over HTTP.
 import { routes } from '@notp/core';
-import { eventually, messageOf, type TestServer } from '../harness.js';
+import { eventually, messageOf, type TestServer } from '@notp/test-utils/server';
 
 export interface Answer {
   status: number;

@@ -3,7 +3,7 @@
 import DescopeClient from '@descope/node-sdk';
 import { errors, routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestServer, type TestServer } from '../harness.js';
+import { eventually, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { call, loginWithWhatsApp, mgmtAuth } from './securityKit.js';
 
 let server: TestServer;

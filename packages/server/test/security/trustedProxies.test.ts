@@ -2,7 +2,7 @@
 // that a client talking to notp directly cannot choose its address with X-Forwarded-For.
 import { errors, routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, startTestServer, type TestServer } from '../harness.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { type Answer, call } from './securityKit.js';
 
 const startFrom = (server: TestServer, forwardedFor: string): Promise<Answer> =>

@@ -1,7 +1,7 @@
 // Management routes through the real server (temp SQLite): key check, user CRUD, search, errors as catalogue 4xx.
 import { errors } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 
 let server: TestServer;
 beforeAll(async () => {

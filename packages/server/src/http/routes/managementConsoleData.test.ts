@@ -1,7 +1,7 @@
 // The console's data routes on the real server: keys, activity from real logins, template preview, login history.
 import { errors, routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageOf, manualClock, startTestServer, type TestServer } from '../../../test/harness.js';
+import { messageOf, manualClock, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { call, loginWithWhatsApp, mgmtAuth } from '../../../test/security/securityKit.js';
 import { runJanitor } from '../../maintenance/startJanitor.js';
 import type { ActivityAnswer } from '../../flows/activity/readActivity.js';

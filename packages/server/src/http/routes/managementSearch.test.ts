@@ -1,7 +1,7 @@
 // User search through the real server with the exact bodies of the official Go and Python SDKs (nulls included).
 import { errors } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { goEmptySearch, goSearch, pythonEmptySearch } from './fixtures/sdkSearchBodies.js';
 
 let server: TestServer;

@@ -3,7 +3,7 @@
 import DescopeClient from '@descope/node-sdk';
 import { errors } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, messageOf, startTestServer, type TestServer } from '../../../test/harness.js';
+import { eventually, messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 let server: TestServer;
 beforeAll(async () => {

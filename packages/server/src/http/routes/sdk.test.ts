@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { errors, routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { loginElementBundlePath, webSdkBundlePath } from './sdk.js';
 
 let server: TestServer;

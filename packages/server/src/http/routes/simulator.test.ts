@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashPendingRef } from '../../flows/notp/pendingRef.js';
 import { startLogin } from '../../flows/notp/startLogin.js';
 import { prefilledTextOf } from '../../flows/notp/testing/makeFlowDeps.js';
-import { eventually, messageOf, startTestServer } from '../../../test/harness.js';
+import { eventually, messageOf, startTestServer } from '@notp/test-utils/server';
 import { cloudApiAppSecret } from '../../whatsapp/createWhatsApp.js';
 import { escapeHtml } from '../../whatsapp/simulator/chatPage.js';
 import { type WebhookTestApp, webhookTestApp } from '../../whatsapp/testing/webhookTestApp.js';

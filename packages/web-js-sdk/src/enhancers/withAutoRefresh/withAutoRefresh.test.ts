@@ -3,7 +3,7 @@
 import { errors } from '@notp/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotpSdk, type NotpSdkInstance } from '../../NotpSdk.js';
-import { type ContractServer, startContractServer, TEST_PROJECT_ID } from '../../testing/startContractServer.js';
+import { type ContractServer, startContractServer, TEST_PROJECT_ID } from '@notp/test-utils/contract';
 import { RETRY_FIRST_MS, RETRY_MAX_MS, RETRY_MAX_TRIES } from './withAutoRefresh.js';
 
 let server: ContractServer;

@@ -1,6 +1,7 @@
 // Test kit for session flows: in-memory SQLite, real TokenService, a hand-moved clock, one project and one user.
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
+import { afterEach } from 'vitest';
 import { loadConfig } from '../../../config/config.js';
 import { systemRandom } from '../../../deps.js';
 import { defaultProjectSettings } from '../../../projects/defaults.js';
@@ -8,6 +9,7 @@ import { builtinRole } from '../../../store/authzPorts.js';
 import { createStore } from '../../../store/createStore.js';
 import type { ProjectRecord, ProjectSettings, Store, UserRecord } from '../../../store/ports.js';
 import { createTokenService } from '../../../tokens/createTokenService.js';
+import { issueSession } from '../issueSession.js';
 import type { SessionDeps } from '../mintSession.js';
 
 export interface SessionKit {
@@ -87,4 +89,31 @@ export async function makeSessionKit(
     user,
     close: () => store.close(),
   };
+}
+
+/** A session JWT's payload (no verification: the flows under test issued it). */
+export const payloadOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+
+/** The catalogue code a promise rejects with ('resolved' when it does not). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  }
+  return 'resolved';
+}
+
+/** Closes the test's kit after each test (call once at a test file's top level). */
+export function closeKitAfterEach(current: () => SessionKit | undefined): void {
+  afterEach(async () => {
+    await current()?.close();
+  });
+}
+
+/** A login of the kit's user: the contract JWTResponse issueSession answers. */
+export async function loginAs(kit: SessionKit, extra: Partial<Parameters<typeof issueSession>[1]> = {}) {
+  const issued = await issueSession(kit.deps, { project: kit.project, user: kit.user, amr: ['whatsapp'], ...extra });
+  return issued.response;
 }

@@ -1,5 +1,5 @@
 // sharedBackend: lets the integration and compat suites run unchanged against PostgreSQL + Redis. When the run's
-// global setup (postgresGlobalSetup.ts) started a private cluster and redis-server, every test server gets a fresh
+// global setup (packages/server/test/scale/postgresGlobalSetup.ts) started a private cluster and redis-server, every test server gets a fresh
 // database on that cluster, the shared Redis, and the master key PostgreSQL requires; otherwise nothing changes.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';

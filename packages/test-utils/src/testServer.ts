@@ -5,12 +5,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type AppOptions, buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config/config.js';
-import { closeDeps, createDeps } from '../src/createDeps.js';
-import type { Deps } from '../src/deps.js';
-import { bootstrapDevProject } from '../src/projects/bootstrapDevProject.js';
-import { sharedBackendEnv } from './scale/sharedBackend.js';
+import { bootstrapDevProject, buildApp, closeDeps, createDeps, type Deps, loadConfig } from '@notp/server';
+import { sharedBackendEnv } from './sharedBackend.js';
+
+/** buildApp's test seams (short HTTP timeouts, small long-poll bounds). */
+export type AppOptions = NonNullable<Parameters<typeof buildApp>[1]>;
 
 export interface TestServer {
   /** Base URL, e.g. http://127.0.0.1:43121 (no trailing slash). */
@@ -92,7 +91,7 @@ export async function startTestServer(
     NOTP_PROJECT_ID: randomProjectId(),
     NOTP_MANAGEMENT_KEY: `K${randomBytes(24).toString('base64url')}`,
     NOTP_LOG_LEVEL: process.env.NOTP_TEST_LOG_LEVEL ?? 'silent',
-    // PostgreSQL + Redis when the run provides them (test/scale/vitest.postgres.config.ts); nothing otherwise.
+    // PostgreSQL + Redis when the run provides them (packages/server/test/scale/vitest.postgres.config.ts); nothing otherwise.
     ...(await sharedBackendEnv()),
     ...env,
   };

@@ -1,6 +1,7 @@
-// Janitor: periodically deletes expired pending logins, old webhook message ids and expired sessions; retires keys;
-// deletes audit events and login history older than NOTP_AUDIT_RETENTION_DAYS.
+// Janitor: periodically deletes expired pending logins, old webhook message ids, expired sessions and console
+// sessions; retires keys; deletes audit events and login history older than NOTP_AUDIT_RETENTION_DAYS.
 import type { Deps } from '../deps.js';
+import { CONSOLE_IDLE_TIMEOUT_MS } from '../flows/console/consoleSessionPolicy.js';
 
 /** How often the janitor runs. */
 export const JANITOR_INTERVAL_MS = 60_000; // 1 min
@@ -23,15 +24,16 @@ export async function runJanitor(deps: Pick<Deps, 'store' | 'clock' | 'config'>)
   const retentionDays = deps.config.auditRetentionDays;
   // 0 = keep forever: the audit log and login history are then never touched.
   const auditCutoff = retentionDays > 0 ? now - retentionDays * DAY_MS : null;
-  const [pending, messages, sessions, keys, audit, history] = await Promise.all([
+  const [pending, messages, sessions, keys, audit, history, consoleSessions] = await Promise.all([
     deps.store.pendingAuths.deleteExpired(now - PENDING_RETENTION_MS),
     deps.store.webhookMessages.deleteOlderThan(now - MESSAGE_KEY_RETENTION_MS),
     deps.store.sessions.deleteExpired(now),
     deps.store.keys.retireDue(now),
     auditCutoff === null ? 0 : deps.store.audit.deleteOlderThan(auditCutoff, RETENTION_BATCH),
     auditCutoff === null ? 0 : deps.store.loginHistory.deleteOlderThan(auditCutoff, RETENTION_BATCH),
+    deps.store.consoleSessions.deleteExpired(now, now - CONSOLE_IDLE_TIMEOUT_MS),
   ]);
-  return { pending, messages, sessions, keys, audit, history };
+  return { pending, messages, sessions, keys, audit, history, consoleSessions };
 }
 
 /** Starts the periodic janitor (unref'd: it never keeps the process alive). Returns a stop function. */

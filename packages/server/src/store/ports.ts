@@ -4,6 +4,7 @@
 import type { RateLimitSettings } from '../rate-limit/ports.js';
 import type { ProjectTemplates } from '../whatsapp/templates/projectTemplates.js';
 import type { AuthzStore } from './authzPorts.js';
+import type { ConsoleSessionStore } from './consolePorts.js';
 
 /**
  * Per-project settings; defaults live in `projects/defaults.ts`, limits and validation in
@@ -406,7 +407,10 @@ export type AuditEventType =
   | 'key-rotated'
   | 'project-changed'
   | 'management'
-  | 'management-auth-failed';
+  | 'management-auth-failed'
+  | 'console-login'
+  | 'console-login-refused'
+  | 'console-logout';
 
 export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = Object.freeze([
   'signup',
@@ -421,6 +425,9 @@ export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = Object.freeze([
   'project-changed',
   'management',
   'management-auth-failed',
+  'console-login',
+  'console-login-refused',
+  'console-logout',
 ]);
 
 export interface AuditEvent {
@@ -437,9 +444,12 @@ export interface AuditEvent {
   reason: string | null;
   /** A few safe words on what happened (`POST /v1/mgmt/user/create`, `kid …`); never a secret. */
   detail: string;
+  /** The console admin who acted (console sessions); null or absent for the management key and end users. */
+  actorUserId?: string | null;
 }
 
 export interface AuditRecord extends AuditEvent {
+  actorUserId: string | null;
   /** Increases with every append on one database: the paging cursor. */
   id: number;
 }
@@ -479,6 +489,8 @@ export interface Store {
   readonly audit: AuditStore;
   /** Roles, permissions and tenants (authzPorts.ts). */
   readonly authz: AuthzStore;
+  /** The admin console's sign-in sessions (consolePorts.ts). */
+  readonly consoleSessions: ConsoleSessionStore;
   /** Cheap round trip for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -7,6 +7,7 @@ import { applyPostgresMigrations } from './applyPostgresMigrations.js';
 import { PostgresKeyStore } from './PostgresKeyStore.js';
 import { PostgresAuditStore } from './PostgresAuditStore.js';
 import { PostgresAuthzStore } from './PostgresAuthzStore.js';
+import { PostgresConsoleSessionStore } from './PostgresConsoleSessionStore.js';
 import { PostgresLoginHistoryStore } from './PostgresLoginHistoryStore.js';
 import { PostgresPendingAuthStore } from './PostgresPendingAuthStore.js';
 import { PostgresProjectStore } from './PostgresProjectStore.js';
@@ -45,6 +46,7 @@ export class PostgresStore implements Store {
   readonly loginHistory: PostgresLoginHistoryStore;
   readonly audit: PostgresAuditStore;
   readonly authz: PostgresAuthzStore;
+  readonly consoleSessions: PostgresConsoleSessionStore;
   private closed = false;
 
   private constructor(readonly pool: pg.Pool) {
@@ -57,6 +59,7 @@ export class PostgresStore implements Store {
     this.loginHistory = new PostgresLoginHistoryStore(pool);
     this.audit = new PostgresAuditStore(pool);
     this.authz = new PostgresAuthzStore(pool);
+    this.consoleSessions = new PostgresConsoleSessionStore(pool);
   }
 
   /** Connects (verifying the URL and credentials at once, so a bad DATABASE_URL stops the start) and migrates. */

@@ -8,6 +8,7 @@ import { applyMigrations } from './applyMigrations.js';
 import { prepareDatabaseFile } from './privateFiles.js';
 import { SqliteAuditStore } from './SqliteAuditStore.js';
 import { SqliteAuthzStore } from './SqliteAuthzStore.js';
+import { SqliteConsoleSessionStore } from './SqliteConsoleSessionStore.js';
 import { SqliteKeyStore } from './SqliteKeyStore.js';
 import { SqliteLoginHistoryStore } from './SqliteLoginHistoryStore.js';
 import { SqlitePendingAuthStore } from './SqlitePendingAuthStore.js';
@@ -34,6 +35,7 @@ export class SqliteStore implements Store {
   readonly loginHistory: SqliteLoginHistoryStore;
   readonly audit: SqliteAuditStore;
   readonly authz: SqliteAuthzStore;
+  readonly consoleSessions: SqliteConsoleSessionStore;
   private readonly pingStmt: SqliteStatement;
 
   private constructor(readonly db: SqliteDatabase) {
@@ -46,6 +48,7 @@ export class SqliteStore implements Store {
     this.loginHistory = new SqliteLoginHistoryStore(db);
     this.audit = new SqliteAuditStore(db);
     this.authz = new SqliteAuthzStore(db);
+    this.consoleSessions = new SqliteConsoleSessionStore(db);
     this.pingStmt = db.prepare('SELECT 1');
   }
 

@@ -29,6 +29,7 @@ step('lint', 'npx', ['biome', 'check', '.']);
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (existsSync('e2e/tsconfig.json'))
   step('typecheck e2e and demo', 'npx', ['tsc', '-p', 'e2e/tsconfig.json', '--noEmit']);
+step('typecheck console', 'npx', ['tsc', '-p', 'packages/server/console/tsconfig.json']);
 step('build', 'npm', ['run', 'build', '--silent']);
 // Every package packs with its README and LICENSE, and publint and are-the-types-wrong find nothing (issue 17).
 step('release checks: pack, publint, are-the-types-wrong', 'node', ['scripts/release.mjs', '--dry-run', '--no-build']);

@@ -11,6 +11,7 @@ import { writeClientError } from './http/frameworkErrors.js';
 import { openApiRoute, registerOpenApi } from './http/openapi.js';
 import { trackRoutes } from './http/routeTable.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
+import { consoleRoutes } from './http/routes/console.js';
 import { demoRoutes } from './http/routes/demo.js';
 import { healthRoutes } from './http/routes/health.js';
 import { jwksRoutes } from './http/routes/jwks.js';
@@ -115,6 +116,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(simulatorRoutes, opts);
   await app.register(sdkRoutes, opts);
   await app.register(demoRoutes, opts);
+  await app.register(consoleRoutes, opts);
   openApiRoute(app);
   return app;
 }

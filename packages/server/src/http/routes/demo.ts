@@ -1,13 +1,12 @@
 // Demo routes (simulator mode only): the built demo app (apps/demo/dist) under /demo, and /demo/config.js naming the dev project.
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteOptions } from './RouteOptions.js';
 import { findFirstProject } from '../../projects/bootstrapDevProject.js';
 import { textAnswer } from '../responseSchemas.js';
+import { loadStaticFiles, type StaticFile } from '../staticFiles.js';
 
 /** A redirect to the directory's trailing slash. */
 const toDirectory = { 302: { description: 'Redirect to /demo/', type: 'null' } } as const;
@@ -30,29 +29,6 @@ export interface DemoRouteOptions extends RouteOptions {
   demoDir?: string | null;
 }
 
-/** One file of the demo, read once. */
-export interface DemoFile {
-  body: Buffer;
-  contentType: string;
-  etag: string;
-  /** HTML pages only: their inline scripts' hashes, for the page's Content-Security-Policy. */
-  scriptHashes?: string[];
-}
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
-
 /** Where the built demo lives, or null when @notp/demo is not installed (e.g. the server published alone). */
 export function demoDistPath(): string | null {
   try {
@@ -63,40 +39,11 @@ export function demoDistPath(): string | null {
   }
 }
 
-/** CSP hash sources of a page's inline `<script>` blocks (the seed's pages keep their code inline). */
-export function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(INLINE_SCRIPT)].map(
-    (m) =>
-      `'sha256-${createHash('sha256')
-        .update(m[1] ?? '', 'utf8')
-        .digest('base64')}'`,
-  );
-}
-
-/** Reads every servable file under `dir` into a map keyed by its path relative to `dir` (posix separators). */
-export async function loadDemoFiles(dir: string): Promise<Map<string, DemoFile>> {
-  const files = new Map<string, DemoFile>();
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const contentType = CONTENT_TYPES[extname(entry.name)];
-    if (!contentType) continue;
-    const path = join(entry.parentPath, entry.name);
-    const body = await readFile(path);
-    const key = relative(dir, path).split(sep).join('/');
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    const file: DemoFile = { body, contentType, etag };
-    if (contentType.startsWith('text/html')) file.scriptHashes = inlineScriptHashes(body.toString('utf8'));
-    files.set(key, file);
-  }
-  return files;
-}
-
 /**
  * The pages' policy: only this server's scripts (and the page's own hashed inline blocks), images from here or `data:`
  * (the QR), API calls to here and to the public URL. Styles may be inline: the login element styles its shadow root.
  */
-function pageCsp(file: DemoFile, apiOrigin: string): string {
+function pageCsp(file: StaticFile, apiOrigin: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${(file.scriptHashes ?? []).join(' ')}`.trim(),
@@ -122,9 +69,9 @@ export async function demoRoutes(app: FastifyInstance, opts: DemoRouteOptions): 
   const prefix = routes.demo;
 
   // Read once, on first request: the demo does not change while the server runs (a missing build is retried).
-  let loaded: Promise<Map<string, DemoFile> | null> | null = null;
+  let loaded: Promise<Map<string, StaticFile> | null> | null = null;
   const files = async () => {
-    loaded ??= dir ? loadDemoFiles(dir).catch(() => null) : Promise.resolve(null);
+    loaded ??= dir ? loadStaticFiles(dir).catch(() => null) : Promise.resolve(null);
     const result = await loaded;
     if (!result || result.size === 0) {
       loaded = null;
@@ -140,7 +87,7 @@ export async function demoRoutes(app: FastifyInstance, opts: DemoRouteOptions): 
     return projectId;
   };
 
-  const send = (reply: FastifyReply, file: DemoFile, ifNoneMatch: string | undefined) => {
+  const send = (reply: FastifyReply, file: StaticFile, ifNoneMatch: string | undefined) => {
     reply.header('etag', file.etag).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff');
     if (file.scriptHashes) {
       reply.header('content-security-policy', pageCsp(file, apiOrigin)).header('referrer-policy', 'no-referrer');

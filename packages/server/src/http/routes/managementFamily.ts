@@ -3,11 +3,13 @@
 import type { FastifyInstance } from 'fastify';
 import { registerManagementAuth } from '../managementAuth.js';
 import { managementRoutes } from './management.js';
+import { managementConsoleDataRoutes } from './managementConsoleData.js';
 import { projectRoutes } from './project.js';
 import type { RouteOptions } from './RouteOptions.js';
 
 export async function managementFamily(app: FastifyInstance, opts: RouteOptions): Promise<void> {
   registerManagementAuth(app, opts.deps);
   await app.register(managementRoutes, opts);
+  await app.register(managementConsoleDataRoutes, opts);
   await app.register(projectRoutes, opts);
 }

@@ -3,11 +3,11 @@
 import { routes } from '@notp/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
-import { type AuditPageInput, queryAudit } from '../../flows/management/queryAudit.js';
+import { type AuditPageInput, type AuditQueryString, queryAudit } from '../../flows/management/queryAudit.js';
 import { rotateSigningKey } from '../../flows/management/rotateSigningKey.js';
 import { listUserSessions, revokeUserSession } from '../../flows/management/userSessions.js';
 import type { UserRef } from '../../flows/management/findUser.js';
-import { AUDIT_EVENT_TYPES, type AuditEventType } from '../../store/ports.js';
+import { AUDIT_EVENT_TYPES } from '../../store/ports.js';
 import { auditClientOf, managedProjectId } from '../managementAuth.js';
 import { answerObject } from '../responseSchemas.js';
 import { MAX_ID, str } from './managementUsers.js';
@@ -20,6 +20,7 @@ const auditQuery = {
     userId: str(MAX_ID),
     type: { type: 'string', enum: [...AUDIT_EVENT_TYPES] },
     since: epochMs,
+    until: epochMs,
     cursor: epochMs,
     limit: { type: 'string', pattern: '^[0-9]{1,4}$' },
   },
@@ -77,7 +78,7 @@ export function registerNotpRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  app.get<{ Querystring: { userId?: string; type?: AuditEventType; since?: string; cursor?: string; limit?: string } }>(
+  app.get<{ Querystring: AuditQueryString }>(
     routes.mgmt.notpAudit,
     { schema: { querystring: auditQuery, response: { 200: answerObject() } } },
     async (request) => {
@@ -87,6 +88,7 @@ export function registerNotpRoutes(app: FastifyInstance, deps: Deps): void {
       if (q.userId !== undefined) input.userId = q.userId;
       if (q.type !== undefined) input.type = q.type;
       if (q.since !== undefined) input.since = Number(q.since);
+      if (q.until !== undefined) input.until = Number(q.until);
       if (q.cursor !== undefined) input.cursor = Number(q.cursor);
       if (q.limit !== undefined) input.limit = Number(q.limit);
       return queryAudit(deps, projectId, input);

@@ -3,6 +3,7 @@
 import { errors, NotpError } from '@notp/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runActivityConformance } from '../activityConformance.js';
 import { runAuthzConformance } from '../authzConformance.js';
 import { runConsoleConformance } from '../consoleConformance.js';
 import { runStoreConformance } from '../conformance.js';
@@ -31,15 +32,18 @@ const freshUrl = (): Promise<string> => {
   return cluster.createDatabase();
 };
 
+/** A store on a new database, whose URL is remembered (to reopen it, or to open it again beside it). */
+const trackedStore = async (): Promise<Store> => {
+  const url = await freshUrl();
+  const store = await createStore(url);
+  urlOf.set(store, url);
+  return store;
+};
+
 describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
   runStoreConformance({
     name: 'postgres',
-    make: async () => {
-      const url = await freshUrl();
-      const store = await createStore(url);
-      urlOf.set(store, url);
-      return store;
-    },
+    make: trackedStore,
     reopen: async (closed) => {
       const url = urlOf.get(closed);
       if (!url) throw new Error('reopen: store was not made by this suite');
@@ -49,6 +53,11 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
 
   runAuthzConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
   runConsoleConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
+  runActivityConformance({
+    name: 'postgres',
+    make: trackedStore,
+    openAgain: async (store) => createStore(urlOf.get(store) ?? ''),
+  });
   runUserSearchConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
 
   describe('PostgresStore (PostgreSQL specifics)', () => {
@@ -116,7 +125,7 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
         await pool.query(insert, ['P1', 'Development', 'h', { appName: 'Acme “Shop”', confirmation: true }, 1]);
         await pool.query(insert, ['P2', 'Other', 'h', { confirmation: false }, 2]);
         expect(await applyPostgresMigrations(pool, postgresMigrations)).toEqual(
-          postgresMigrations.filter((m) => m.version >= 6).map((m) => m.version),
+          postgresMigrations.map((m) => m.version).filter((v) => v >= 6),
         );
         const rows = await pool.query('SELECT name, settings FROM projects ORDER BY project_id');
         expect(rows.rows).toEqual([

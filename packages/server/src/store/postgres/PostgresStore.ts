@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Store } from '../ports.js';
 import { applyPostgresMigrations } from './applyPostgresMigrations.js';
 import { PostgresKeyStore } from './PostgresKeyStore.js';
+import { PostgresActivityStore } from './PostgresActivityStore.js';
 import { PostgresAuditStore } from './PostgresAuditStore.js';
 import { PostgresAuthzStore } from './PostgresAuthzStore.js';
 import { PostgresConsoleSessionStore } from './PostgresConsoleSessionStore.js';
@@ -47,6 +48,7 @@ export class PostgresStore implements Store {
   readonly audit: PostgresAuditStore;
   readonly authz: PostgresAuthzStore;
   readonly consoleSessions: PostgresConsoleSessionStore;
+  readonly activity: PostgresActivityStore;
   private closed = false;
 
   private constructor(readonly pool: pg.Pool) {
@@ -60,6 +62,7 @@ export class PostgresStore implements Store {
     this.audit = new PostgresAuditStore(pool);
     this.authz = new PostgresAuthzStore(pool);
     this.consoleSessions = new PostgresConsoleSessionStore(pool);
+    this.activity = new PostgresActivityStore(pool);
   }
 
   /** Connects (verifying the URL and credentials at once, so a bad DATABASE_URL stops the start) and migrates. */

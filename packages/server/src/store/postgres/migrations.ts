@@ -264,4 +264,21 @@ CREATE INDEX console_sessions_last_seen_at ON console_sessions (last_seen_at);
 ALTER TABLE audit_events ADD COLUMN actor_user_id text COLLATE "C";
 `,
   },
+  {
+    version: 9,
+    name: 'login activity counters',
+    // Mirrors SQLite's migration 9 (per-minute activity counters). Does not depend on migration 8.
+    sql: `
+CREATE TABLE activity_counts (
+  project_id text COLLATE "C" NOT NULL,
+  minute     bigint NOT NULL,
+  metric     text COLLATE "C" NOT NULL,
+  count      bigint NOT NULL,
+  last_at    bigint NOT NULL,
+  PRIMARY KEY (project_id, minute, metric)
+);
+CREATE INDEX activity_counts_minute ON activity_counts (minute);
+ALTER TABLE pending_auths ADD COLUMN expiry_counted boolean NOT NULL DEFAULT false;
+`,
+  },
 ];

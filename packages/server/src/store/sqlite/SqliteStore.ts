@@ -6,6 +6,7 @@
 import type { Store } from '../ports.js';
 import { applyMigrations } from './applyMigrations.js';
 import { prepareDatabaseFile } from './privateFiles.js';
+import { SqliteActivityStore } from './SqliteActivityStore.js';
 import { SqliteAuditStore } from './SqliteAuditStore.js';
 import { SqliteAuthzStore } from './SqliteAuthzStore.js';
 import { SqliteConsoleSessionStore } from './SqliteConsoleSessionStore.js';
@@ -36,6 +37,7 @@ export class SqliteStore implements Store {
   readonly audit: SqliteAuditStore;
   readonly authz: SqliteAuthzStore;
   readonly consoleSessions: SqliteConsoleSessionStore;
+  readonly activity: SqliteActivityStore;
   private readonly pingStmt: SqliteStatement;
 
   private constructor(readonly db: SqliteDatabase) {
@@ -49,6 +51,7 @@ export class SqliteStore implements Store {
     this.audit = new SqliteAuditStore(db);
     this.authz = new SqliteAuthzStore(db);
     this.consoleSessions = new SqliteConsoleSessionStore(db);
+    this.activity = new SqliteActivityStore(db);
     this.pingStmt = db.prepare('SELECT 1');
   }
 

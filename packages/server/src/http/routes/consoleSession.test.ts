@@ -67,7 +67,7 @@ describe('POST /console/api/session', () => {
     const stored = await server.deps.store.consoleSessions.findByTokenHash(sha256Hex(token));
     expect(stored).toMatchObject({ projectId: server.projectId, userId });
     expect(JSON.stringify(stored)).not.toContain(token);
-    const [login] = (await audit('console-login')).slice(-1);
+    const [login] = await audit('console-login');
     expect(login).toMatchObject({ userId, actorUserId: userId });
   });
 
@@ -84,7 +84,7 @@ describe('POST /console/api/session', () => {
         body: { projectId: server.projectId, sessionJwt: jwt },
       });
       expect(r).toMatchObject({ status: 403, body: { errorCode: errors.consoleNotAdmin.code }, setCookie: null });
-      const [refused] = (await audit('console-login-refused')).slice(-1);
+      const [refused] = await audit('console-login-refused');
       expect(refused).toMatchObject({ reason: errors.consoleNotAdmin.code, detail: why });
     }
   });
@@ -113,7 +113,7 @@ describe('POST /console/api/session/key', () => {
       body: { errorCode: errors.managementKeyInvalid.code },
       setCookie: null,
     });
-    const [failed] = (await audit('management-auth-failed')).slice(-1);
+    const [failed] = await audit('management-auth-failed');
     expect(failed?.detail).toBe('console sign-in: wrong management key');
   });
 });
@@ -160,7 +160,7 @@ describe('POST /console/api/session/logout', () => {
     expect(out.setCookie).toMatch(/^notp-console=;.*Expires=Thu, 01 Jan 1970/);
     expect(await server.deps.store.consoleSessions.findByTokenHash(sha256Hex(token))).toBeNull();
     expect((await kit.asConsole(who, 'GET', '/console/api/session')).status).toBe(401);
-    const [logout] = (await audit('console-logout')).slice(-1);
+    const [logout] = await audit('console-logout');
     expect(logout).toMatchObject({ userId, actorUserId: userId });
   });
 });

@@ -52,10 +52,12 @@ describe('management routes with a console session', () => {
     expect(r).toMatchObject({ status: 401, body: { errorCode: errors.consoleSessionRequired.code } });
   });
 
-  it('stop at the next request once the admin’s console-admin role is removed (and the session is gone)', async () => {
+  it('stop at the next request once the admin’s console-admin role is removed (and their sessions are gone)', async () => {
     const other = await kit.signInWithKey();
     const phone = '+16505550203';
-    const who = await kit.signInAs(await kit.createUser(phone, ['console-admin']));
+    const userId = await kit.createUser(phone, ['console-admin']);
+    const who = await kit.signInAs(userId);
+    const sameAdminElsewhere = await kit.signInAs(userId);
     const removed = await kit.asConsole(other, 'POST', '/v1/mgmt/user/update/role/remove', {
       loginId: phone,
       roleNames: ['console-admin'],
@@ -64,6 +66,8 @@ describe('management routes with a console session', () => {
     const next = await kit.asConsole(who, 'GET', '/v1/mgmt/license');
     expect(next).toMatchObject({ status: 403, body: { errorCode: errors.consoleNotAdmin.code } });
     expect((await kit.asConsole(who, 'GET', '/v1/mgmt/license')).status).toBe(401);
+    // All of that admin's console sessions ended, not only the one that asked.
+    expect((await kit.asConsole(sameAdminElsewhere, 'GET', '/console/api/session')).status).toBe(401);
   });
 
   it('audit every change with the acting admin; the audit answer carries actorUserId (null for the key)', async () => {

@@ -112,7 +112,7 @@ export function consoleSessionView(deps: Pick<Deps, 'masterKey'>, active: Active
 /**
  * The live session of a cookie token, or a throw: consoleSessionRequired (401) when there is none, it ended (idle
  * 30 min, 12 h after sign-in) or its project is gone; consoleNotAdmin (403) when its admin lost the role or was
- * disabled (the session is then deleted). Moves lastSeenAt forward, at most once a minute.
+ * disabled (their console sessions are then deleted). Moves lastSeenAt forward, at most once a minute.
  */
 export async function resolveConsoleSession(
   deps: ConsoleDeps,
@@ -133,7 +133,8 @@ export async function resolveConsoleSession(
     // Checked on every request: a revoked role or a disabled user stops the console at once.
     const found = await deps.store.users.get(session.projectId, session.userId);
     if (!isConsoleAdmin(found)) {
-      await deps.store.consoleSessions.delete(session.id);
+      // Every console session of that user ends, not only this one.
+      await deps.store.consoleSessions.deleteForUser(session.projectId, session.userId);
       throw new NotpError(errors.consoleNotAdmin, { detail: 'console admin lost the role or was disabled' });
     }
     user = found;

@@ -165,6 +165,27 @@ describe('POST /console/api/session/logout', () => {
   });
 });
 
+describe('Origin', () => {
+  it('refuses every session route to another origin (403 E910003), and serves its own', async () => {
+    const who = await kit.signInWithKey();
+    const evil = { origin: 'https://evil.example' };
+    const refused = [
+      await kit.asConsole(who, 'GET', '/console/api/session', undefined, evil),
+      await kit.send('POST', '/console/api/session/key', {
+        body: { projectId: server.projectId, managementKey: server.managementKey },
+        headers: evil,
+      }),
+      await kit.asConsole(who, 'POST', '/console/api/session/logout', undefined, evil),
+    ];
+    for (const r of refused) {
+      expect(r).toMatchObject({ status: 403, body: { errorCode: errors.consoleCsrfInvalid.code }, setCookie: null });
+    }
+    const own = await kit.asConsole(who, 'GET', '/console/api/session', undefined, { origin: server.url });
+    expect(own.body.csrfToken).toBe(who.csrf);
+    expect((await kit.send('GET', '/console/api/project', { headers: evil })).status).toBe(200);
+  });
+});
+
 describe('https public URL', () => {
   it('names the cookie __Host-notp-console and marks it Secure', async () => {
     const https = await startTestServer({ NOTP_PUBLIC_URL: 'https://localhost:8443' });

@@ -64,6 +64,16 @@ export async function consoleSessionRoutes(app: FastifyInstance, { deps }: Route
     return view;
   };
 
+  // The console is same-origin: a browser request from another origin (it always sends Origin then) gets nothing —
+  // not the CSRF token, not a session. Same-site pages share SameSite=Strict cookies, so this check is what stops them.
+  const ownOrigin = new URL(deps.config.publicUrl).origin;
+  app.addHook('onRequest', async (request) => {
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== ownOrigin && request.routeOptions.url !== consolePaths.project) {
+      throw new NotpError(errors.consoleCsrfInvalid, { detail: 'foreign Origin' });
+    }
+  });
+
   app.get<{ Querystring: { project?: string } }>(
     consolePaths.project,
     {

@@ -19,7 +19,8 @@ const def = (code: string, status: number, description: string, terminal?: boole
  * Codes shared with the public nOTP SDK ecosystem keep their ecosystem values (clients compare them);
  * notp's own codes live in the E9xxxxx range, grouped by area:
  * E901 auth/project, E902 nOTP login, E903 webhooks, E904 routing/HTTP, E905 providers, E906 client-side (SDK),
- * E907 roles/permissions/tenants, E908 project settings and templates, E909 internal.
+ * E907 roles/permissions/tenants, E908 project settings and templates, E909 internal,
+ * E910 the admin console's sign-in and sessions.
  */
 export const errors = Object.freeze({
   // — request shape (ecosystem codes)
@@ -91,6 +92,11 @@ export const errors = Object.freeze({
   tenantNotFound: def('E907005', 404, 'Tenant not found'),
   tenantExists: def('E907006', 409, 'A tenant with this id already exists'),
   builtinRoleProtected: def('E907007', 403, 'The built-in role cannot be deleted or renamed'),
+
+  // — E910: the admin console's sign-in and sessions
+  consoleNotAdmin: def('E910001', 403, 'This account is not an administrator of this project'),
+  consoleSessionRequired: def('E910002', 401, 'Sign in to the console first (no valid console session)'),
+  consoleCsrfInvalid: def('E910003', 403, 'Missing or wrong console CSRF token, or a foreign Origin'),
 
   // — E909: internal
   internal: def('E909999', 500, 'Internal server error'),

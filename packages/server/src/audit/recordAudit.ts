@@ -11,7 +11,12 @@ export interface AuditInput {
   userAgent?: string;
   reason?: string | null;
   detail?: string;
+  /** The console admin who acted (console sessions); absent for the management key and end users. */
+  actorUserId?: string | null;
 }
+
+/** Who asked, as a management flow is told: the client and, from the console, the acting admin. */
+export type AuditClient = Pick<AuditInput, 'ip' | 'userAgent' | 'actorUserId'>;
 
 /**
  * Records an audit event. Never a secret, token or code goes in: callers pass ids, catalogue codes and route names.
@@ -28,6 +33,7 @@ export async function recordAudit(deps: Pick<Deps, 'store' | 'clock' | 'log'>, i
     userAgent: (input.userAgent ?? '').slice(0, 512),
     reason: input.reason ?? null,
     detail: (input.detail ?? '').slice(0, 512),
+    actorUserId: input.actorUserId ?? null,
   };
   try {
     await deps.store.audit.append(event);

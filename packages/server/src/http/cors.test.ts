@@ -51,4 +51,32 @@ describe('registerCors and settings changes', () => {
       await kit.close();
     }
   });
+
+  it('lets the server’s own origin (the console) through without CORS headers or reading every project', async () => {
+    const kit = await makeFlowDeps({ allowedOrigins: [] });
+    const app = Fastify();
+    let listed = 0;
+    const list = kit.deps.store.projects.list.bind(kit.deps.store.projects);
+    kit.deps.store.projects.list = async () => {
+      listed++;
+      return list();
+    };
+    registerCors(app, kit.deps);
+    app.post('/x', async () => ({ ok: true }));
+    try {
+      const own = new URL(kit.deps.config.publicUrl).origin;
+      const r = await app.inject({ method: 'POST', url: '/x', headers: { origin: own } });
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['access-control-allow-origin']).toBeUndefined();
+      expect(r.headers.vary).toBe('Origin');
+      expect(listed).toBe(0);
+      // A foreign origin is still checked against the projects' lists (and granted nothing here).
+      const foreign = await app.inject({ method: 'POST', url: '/x', headers: { origin: 'https://evil.example' } });
+      expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+      expect(listed).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+      await kit.close();
+    }
+  });
 });

@@ -110,9 +110,16 @@ export function registerCors(app: FastifyInstance, deps: Deps): OriginPolicy {
   // A project's settings changed on some instance: the next request here reads the new origin lists.
   const unsubscribe = deps.events.subscribe(projectChangedChannel, () => policy.invalidate());
   app.addHook('onClose', async () => unsubscribe());
+  // The server's own public origin (the console at /console/) is same-origin: browsers apply no CORS to its calls, so
+  // they need no CORS headers and must not cost a read of every project's origin list. Nothing more is granted to it.
+  const ownOrigin = new URL(deps.config.publicUrl).origin;
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
     if (typeof origin !== 'string' || origin === '') return;
+    if (origin === ownOrigin) {
+      reply.header('vary', 'Origin');
+      return;
+    }
     const isPreflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
     if (isPreflight) {
       // A preflight carries no credentials: grant it to an origin some project allows; the real request is checked

@@ -118,4 +118,24 @@ describe('runJanitor: audit and login-history retention', () => {
     expect(await run()).toMatchObject({ audit: 0, history: 0 });
     expect(await auditTimes(store)).toEqual([T0]);
   });
+
+  it('deletes console sessions past their 12 h end or idle for 30 min, and keeps live ones', async () => {
+    const { store, clock, run } = await setup();
+    const session = (id: string, lastSeenAt: number, expiresAt: number) => ({
+      id,
+      tokenHash: id.repeat(64).slice(0, 64),
+      projectId: PROJECT,
+      userId: USER,
+      createdAt: T0,
+      lastSeenAt,
+      expiresAt,
+    });
+    const MIN = 60_000;
+    clock.advance(60 * MIN);
+    await store.consoleSessions.create(session('a', clock.now() - 5 * MIN, T0 + 12 * 60 * MIN));
+    await store.consoleSessions.create(session('b', clock.now() - 31 * MIN, T0 + 12 * 60 * MIN));
+    await store.consoleSessions.create(session('c', clock.now() - MIN, clock.now()));
+    expect(await run()).toMatchObject({ consoleSessions: 2 });
+    expect(await store.consoleSessions.findByTokenHash('a'.repeat(64))).not.toBeNull();
+  });
 });

@@ -1,7 +1,9 @@
-// Janitor: periodically deletes expired pending logins, old webhook message ids and expired sessions; retires keys;
-// deletes audit events and login history older than NOTP_AUDIT_RETENTION_DAYS, and activity counters older than 8 days.
+// Janitor: periodically deletes expired pending logins, old webhook message ids, expired sessions and console
+// sessions; retires keys; deletes audit events and login history older than NOTP_AUDIT_RETENTION_DAYS, and activity
+// counters older than 8 days.
 import { EXPIRED_METRIC } from '../activity/activityMetrics.js';
 import type { Deps } from '../deps.js';
+import { CONSOLE_IDLE_TIMEOUT_MS } from '../flows/console/consoleSessionPolicy.js';
 
 /** How often the janitor runs. */
 export const JANITOR_INTERVAL_MS = 60_000; // 1 min
@@ -28,7 +30,7 @@ export async function runJanitor(deps: Pick<Deps, 'store' | 'clock' | 'config'>)
   const auditCutoff = retentionDays > 0 ? now - retentionDays * DAY_MS : null;
   // First: logins that expired unfinished are counted (activity `failed:expired`, once each) before any is deleted.
   const expired = await deps.store.activity.countExpiredLogins(now, EXPIRED_METRIC);
-  const [pending, messages, sessions, keys, audit, history, activity] = await Promise.all([
+  const [pending, messages, sessions, keys, audit, history, activity, consoleSessions] = await Promise.all([
     deps.store.pendingAuths.deleteExpired(now - PENDING_RETENTION_MS),
     deps.store.webhookMessages.deleteOlderThan(now - MESSAGE_KEY_RETENTION_MS),
     deps.store.sessions.deleteExpired(now),
@@ -36,8 +38,9 @@ export async function runJanitor(deps: Pick<Deps, 'store' | 'clock' | 'config'>)
     auditCutoff === null ? 0 : deps.store.audit.deleteOlderThan(auditCutoff, RETENTION_BATCH),
     auditCutoff === null ? 0 : deps.store.loginHistory.deleteOlderThan(auditCutoff, RETENTION_BATCH),
     deps.store.activity.deleteOlderThan(now - ACTIVITY_RETENTION_MS, RETENTION_BATCH),
+    deps.store.consoleSessions.deleteExpired(now, now - CONSOLE_IDLE_TIMEOUT_MS),
   ]);
-  return { expired, pending, messages, sessions, keys, audit, history, activity };
+  return { expired, pending, messages, sessions, keys, audit, history, activity, consoleSessions };
 }
 
 /** Starts the periodic janitor (unref'd: it never keeps the process alive). Returns a stop function. */

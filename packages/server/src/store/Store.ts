@@ -2,6 +2,7 @@
 import type { AuditStore } from './auditPorts.js';
 import type { ActivityStore } from './activityPorts.js';
 import type { AuthzStore } from './authzPorts.js';
+import type { ConsoleSessionStore } from './consolePorts.js';
 import type { KeyStore } from './keyPorts.js';
 import type { PendingAuthStore, WebhookMessageStore } from './pendingAuthPorts.js';
 import type { ProjectStore } from './projectPorts.js';
@@ -21,6 +22,8 @@ export interface Store {
   readonly audit: AuditStore;
   /** Roles, permissions and tenants (authzPorts.ts). */
   readonly authz: AuthzStore;
+  /** The admin console's sign-in sessions (consolePorts.ts). */
+  readonly consoleSessions: ConsoleSessionStore;
   /** Login activity counters (activityPorts.ts). */
   readonly activity: ActivityStore;
   /** Cheap round trip for /ready. */

@@ -15,7 +15,10 @@ export type AuditEventType =
   | 'key-rotated'
   | 'project-changed'
   | 'management'
-  | 'management-auth-failed';
+  | 'management-auth-failed'
+  | 'console-login'
+  | 'console-login-refused'
+  | 'console-logout';
 
 export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = Object.freeze([
   'signup',
@@ -30,6 +33,9 @@ export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = Object.freeze([
   'project-changed',
   'management',
   'management-auth-failed',
+  'console-login',
+  'console-login-refused',
+  'console-logout',
 ]);
 
 export interface AuditEvent {
@@ -46,9 +52,12 @@ export interface AuditEvent {
   reason: string | null;
   /** A few safe words on what happened (`POST /v1/mgmt/user/create`, `kid …`); never a secret. */
   detail: string;
+  /** The console admin who acted (console sessions); null or absent for the management key and end users. */
+  actorUserId?: string | null;
 }
 
 export interface AuditRecord extends AuditEvent {
+  actorUserId: string | null;
   /** Increases with every append on one database: the paging cursor. */
   id: number;
 }

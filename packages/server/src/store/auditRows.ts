@@ -11,6 +11,7 @@ export interface AuditRow {
   user_agent: string;
   reason: string | null;
   detail: string;
+  actor_user_id: string | null;
 }
 
 export const AUDIT_DEFAULT_LIMIT = 100;
@@ -33,5 +34,6 @@ export function auditRecordOf(r: AuditRow): AuditRecord {
     userAgent: r.user_agent,
     reason: r.reason,
     detail: r.detail,
+    actorUserId: r.actor_user_id ?? null,
   };
 }

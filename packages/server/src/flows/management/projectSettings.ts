@@ -1,12 +1,12 @@
 // Project flows: read the project, change its settings (partial, validated as a whole) or its name; audit, announce.
 import { errors, NotpError } from '@notp/core';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { type AuditClient, recordAudit } from '../../audit/recordAudit.js';
 import type { Deps } from '../../deps.js';
 import { projectChangedChannel } from '../../events/ports.js';
 import { parseSettingsPatch, projectNameProblem, projectSettingsSchema } from '../../projects/projectSettings.js';
 import type { ProjectRecord, ProjectSettings } from '../../store/ports.js';
 
-type Client = { ip: string; userAgent: string };
+type Client = AuditClient;
 type FlowDeps = Pick<Deps, 'store' | 'events' | 'clock' | 'log'>;
 
 /** Compare-and-set attempts before a PATCH gives up (each retry means another change landed in between). */

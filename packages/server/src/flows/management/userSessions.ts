@@ -1,6 +1,6 @@
 // Management: a user's refresh sessions (listing) and revoking one login (its rotation family).
 import { errors, NotpError } from '@notp/core';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { type AuditClient, recordAudit } from '../../audit/recordAudit.js';
 import type { Deps } from '../../deps.js';
 import type { RefreshSessionRecord } from '../../store/ports.js';
 import { findUser, type UserRef } from './findUser.js';
@@ -55,7 +55,7 @@ export async function revokeUserSession(
   deps: Deps,
   projectId: string,
   sessionId: string,
-  client: { ip?: string; userAgent?: string } = {},
+  client: AuditClient = {},
 ): Promise<{ revoked: number }> {
   const session = await deps.store.sessions.get(sessionId);
   if (!session || session.projectId !== projectId) {

@@ -1,7 +1,7 @@
 // Management routes for roles, permissions, tenants, a user's roles and tenants, and jwt/update (CONTRACT.md §7),
 // registered inside managementRoutes (same authorisation, null handling and audit hooks).
 import { routes } from '@notp/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
 import {
   createPermission,
@@ -28,8 +28,8 @@ import {
 } from '../../flows/management/authz/tenants.js';
 import { changeUserRoles, changeUserTenant, type UserRolesInput } from '../../flows/management/authz/userAuthz.js';
 import { updateJwt } from '../../flows/management/updateJwt.js';
-import type { ProjectRecord } from '../../store/ports.js';
 import { toUserResponse } from '../../users/wire.js';
+import { managedProjectId } from '../managementAuth.js';
 import {
   answers,
   jwtUpdateBody,
@@ -43,11 +43,7 @@ import {
 /** The answers are built by the flows; the response schemas document them (JSON.stringify keeps every field). */
 const nativeJson = () => (data: unknown) => JSON.stringify(data);
 
-export function registerAuthzRoutes(
-  app: FastifyInstance,
-  deps: Deps,
-  project: (request: FastifyRequest) => Promise<ProjectRecord>,
-): void {
+export function registerAuthzRoutes(app: FastifyInstance, deps: Deps): void {
   const opts = <B, R>(body: B, response: R) => ({ schema: { body, response }, serializerCompiler: nativeJson });
   const get = <R>(response: R) => ({ schema: { response }, serializerCompiler: nativeJson });
 
@@ -56,7 +52,7 @@ export function registerAuthzRoutes(
     routes.mgmt.permissionCreate,
     opts(permissionBody.create, answers.empty),
     async (request) => {
-      await createPermission(deps, (await project(request)).projectId, request.body);
+      await createPermission(deps, managedProjectId(request), request.body);
       return {};
     },
   );
@@ -64,7 +60,7 @@ export function registerAuthzRoutes(
     routes.mgmt.permissionUpdate,
     opts(permissionBody.update, answers.empty),
     async (request) => {
-      await updatePermission(deps, (await project(request)).projectId, request.body);
+      await updatePermission(deps, managedProjectId(request), request.body);
       return {};
     },
   );
@@ -72,49 +68,47 @@ export function registerAuthzRoutes(
     routes.mgmt.permissionDelete,
     opts(permissionBody.delete, answers.empty),
     async (request) => {
-      await deletePermission(deps, (await project(request)).projectId, request.body.name);
+      await deletePermission(deps, managedProjectId(request), request.body.name);
       return {};
     },
   );
   app.get(routes.mgmt.permissionAll, get(answers.permissions), async (request) =>
-    listPermissions(deps, (await project(request)).projectId),
+    listPermissions(deps, managedProjectId(request)),
   );
 
   // — roles
   app.post<{ Body: RoleInput }>(routes.mgmt.roleCreate, opts(roleBody.create, answers.empty), async (request) => {
-    await createRole(deps, (await project(request)).projectId, request.body);
+    await createRole(deps, managedProjectId(request), request.body);
     return {};
   });
   app.post<{ Body: RoleInput }>(routes.mgmt.roleUpdate, opts(roleBody.update, answers.empty), async (request) => {
-    await updateRole(deps, (await project(request)).projectId, request.body);
+    await updateRole(deps, managedProjectId(request), request.body);
     return {};
   });
   app.post<{ Body: { name: string; tenantId?: string } }>(
     routes.mgmt.roleDelete,
     opts(roleBody.delete, answers.empty),
     async (request) => {
-      await deleteRole(deps, (await project(request)).projectId, request.body);
+      await deleteRole(deps, managedProjectId(request), request.body);
       return {};
     },
   );
-  app.get(routes.mgmt.roleAll, get(answers.roles), async (request) =>
-    listRoles(deps, (await project(request)).projectId),
-  );
+  app.get(routes.mgmt.roleAll, get(answers.roles), async (request) => listRoles(deps, managedProjectId(request)));
   app.post<{ Body: RoleSearchInput }>(routes.mgmt.roleSearch, opts(roleBody.search, answers.roles), async (request) =>
-    listRoles(deps, (await project(request)).projectId, request.body),
+    listRoles(deps, managedProjectId(request), request.body),
   );
 
   // — tenants
   app.post<{ Body: TenantInput }>(
     routes.mgmt.tenantCreate,
     opts(tenantBody.create, answers.tenantId),
-    async (request) => createTenant(deps, (await project(request)).projectId, request.body),
+    async (request) => createTenant(deps, managedProjectId(request), request.body),
   );
   app.post<{ Body: TenantInput & { id: string } }>(
     routes.mgmt.tenantUpdate,
     opts(tenantBody.update, answers.empty),
     async (request) => {
-      await updateTenant(deps, (await project(request)).projectId, request.body);
+      await updateTenant(deps, managedProjectId(request), request.body);
       return {};
     },
   );
@@ -122,22 +116,22 @@ export function registerAuthzRoutes(
     routes.mgmt.tenantDelete,
     opts(tenantBody.delete, answers.empty),
     async (request) => {
-      await deleteTenant(deps, (await project(request)).projectId, request.body.id);
+      await deleteTenant(deps, managedProjectId(request), request.body.id);
       return {};
     },
   );
   app.get<{ Querystring: { id: string } }>(
     routes.mgmt.tenantLoad,
     { schema: { querystring: tenantBody.load, response: answers.tenant }, serializerCompiler: nativeJson },
-    async (request) => loadTenant(deps, (await project(request)).projectId, request.query.id),
+    async (request) => loadTenant(deps, managedProjectId(request), request.query.id),
   );
   app.get(routes.mgmt.tenantAll, get(answers.tenants), async (request) =>
-    searchTenants(deps, (await project(request)).projectId),
+    searchTenants(deps, managedProjectId(request)),
   );
   app.post<{ Body: TenantSearchInput }>(
     routes.mgmt.tenantSearch,
     opts(tenantBody.search, answers.tenants),
-    async (request) => searchTenants(deps, (await project(request)).projectId, request.body),
+    async (request) => searchTenants(deps, managedProjectId(request), request.body),
   );
 
   // — a user's roles and tenants: answer { user }
@@ -147,7 +141,7 @@ export function registerAuthzRoutes(
     [routes.mgmt.userRoleSet, 'set'],
   ] as const) {
     app.post<{ Body: UserRolesInput }>(path, opts(userRolesBody, answers.user), async (request) => {
-      const user = await changeUserRoles(deps, (await project(request)).projectId, request.body, change);
+      const user = await changeUserRoles(deps, managedProjectId(request), request.body, change);
       return { user: toUserResponse(user) };
     });
   }
@@ -159,7 +153,7 @@ export function registerAuthzRoutes(
       path,
       opts(userTenantBody, answers.user),
       async (request) => {
-        const user = await changeUserTenant(deps, (await project(request)).projectId, request.body, change);
+        const user = await changeUserTenant(deps, managedProjectId(request), request.body, change);
         return { user: toUserResponse(user) };
       },
     );
@@ -169,6 +163,6 @@ export function registerAuthzRoutes(
   app.post<{ Body: { jwt: string; customClaims?: Record<string, unknown> } }>(
     routes.mgmt.jwtUpdate,
     opts(jwtUpdateBody, answers.jwt),
-    async (request) => updateJwt(deps, (await project(request)).projectId, request.body),
+    async (request) => updateJwt(deps, managedProjectId(request), request.body),
   );
 }

@@ -1,4 +1,5 @@
-// Management routes the console reads (keys, activity, template preview, login history), behind the management auth.
+// Management routes the console reads (keys, activity, template preview, login history); authorised by the
+// management family's preHandler (managementFamily.ts).
 import { routes } from '@notp/core';
 import type { FastifyInstance } from 'fastify';
 import type { RouteOptions } from './RouteOptions.js';
@@ -6,7 +7,7 @@ import { ACTIVITY_RANGES, type ActivityRange, readActivity } from '../../flows/a
 import { listLoginHistory } from '../../flows/management/listLoginHistory.js';
 import { listSigningKeys } from '../../flows/management/listSigningKeys.js';
 import { previewTemplates } from '../../flows/management/previewTemplates.js';
-import { requireManagement } from '../managementAuth.js';
+import { managedProjectId, managementOf } from '../managementAuth.js';
 
 const int = { type: 'integer' } as const;
 const str = { type: 'string' } as const;
@@ -74,7 +75,7 @@ const loginHistoryAnswer = shape({
 
 export async function managementConsoleDataRoutes(app: FastifyInstance, { deps }: RouteOptions): Promise<void> {
   app.get(routes.mgmt.notpKeys, { schema: { response: { 200: keysAnswer } } }, async (request) => {
-    const { projectId } = await requireManagement(deps, request);
+    const projectId = managedProjectId(request);
     return listSigningKeys(deps, projectId);
   });
 
@@ -91,7 +92,7 @@ export async function managementConsoleDataRoutes(app: FastifyInstance, { deps }
       },
     },
     async (request) => {
-      const { projectId } = await requireManagement(deps, request);
+      const projectId = managedProjectId(request);
       return readActivity(deps, projectId, request.query.range ?? 'hour');
     },
   );
@@ -113,7 +114,7 @@ export async function managementConsoleDataRoutes(app: FastifyInstance, { deps }
       },
     },
     async (request) => {
-      const project = await requireManagement(deps, request);
+      const { project } = managementOf(request);
       return previewTemplates(deps, project, request.body);
     },
   );
@@ -134,7 +135,7 @@ export async function managementConsoleDataRoutes(app: FastifyInstance, { deps }
       },
     },
     async (request) => {
-      const { projectId } = await requireManagement(deps, request);
+      const projectId = managedProjectId(request);
       const limit = request.query.limit === undefined ? undefined : Number(request.query.limit);
       return listLoginHistory(deps, projectId, request.query.userId, limit);
     },

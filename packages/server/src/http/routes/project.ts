@@ -1,12 +1,12 @@
-// Project routes (CONTRACT.md §7): the settings API (notp extension) and `management.project.updateName`.
+// Project routes (CONTRACT.md §7): the settings API (notp extension) and `management.project.updateName`;
+// authorised by the management family's preHandler (managementFamily.ts).
 import { routes } from '@notp/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { RouteOptions } from './RouteOptions.js';
 import { projectView, renameProject, updateProjectSettings } from '../../flows/management/projectSettings.js';
 import { projectSettingsSchema } from '../../projects/projectSettings.js';
-import { clientOf } from '../auth.js';
-import { requireManagement } from '../managementAuth.js';
+import { auditClientOf, managedProjectId, managementOf } from '../managementAuth.js';
 
 /**
  * The settings as JSON Schema, generated from the one zod schema (so the answer's shape cannot drift from it). No
@@ -32,7 +32,7 @@ export async function projectRoutes(app: FastifyInstance, { deps }: RouteOptions
         },
       },
     },
-    async (request) => projectView(await requireManagement(deps, request)),
+    async (request) => projectView(managementOf(request).project),
   );
 
   app.patch(
@@ -48,8 +48,8 @@ export async function projectRoutes(app: FastifyInstance, { deps }: RouteOptions
       },
     },
     async (request) => {
-      const { projectId } = await requireManagement(deps, request);
-      return { settings: await updateProjectSettings(deps, projectId, request.body, clientOf(request)) };
+      const projectId = managedProjectId(request);
+      return { settings: await updateProjectSettings(deps, projectId, request.body, auditClientOf(request)) };
     },
   );
 
@@ -67,8 +67,7 @@ export async function projectRoutes(app: FastifyInstance, { deps }: RouteOptions
       },
     },
     async (request) => {
-      const { projectId } = await requireManagement(deps, request);
-      await renameProject(deps, projectId, request.body.name, clientOf(request));
+      await renameProject(deps, managedProjectId(request), request.body.name, auditClientOf(request));
       return {};
     },
   );

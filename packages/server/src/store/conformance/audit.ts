@@ -15,6 +15,7 @@ export function describeAudit({ fresh }: ConformanceContext): void {
       userAgent: 'Mozilla/5.0 (X11; Linux x86_64)',
       reason: null,
       detail: '',
+      actorUserId: null,
       ...overrides,
     });
 
@@ -22,7 +23,12 @@ export function describeAudit({ fresh }: ConformanceContext): void {
       const store = await fresh();
       const a = event({ type: 'signup', at: T0 });
       const b = event({ type: 'login-failed', at: T0 + MIN, reason: 'E902004', userId: null, ip: '', userAgent: '' });
-      const c = event({ type: 'management', at: T0 + 2 * MIN, detail: 'POST /v1/mgmt/user/create' });
+      const c = event({
+        type: 'management',
+        at: T0 + 2 * MIN,
+        detail: 'POST /v1/mgmt/user/create',
+        actorUserId: 'U2admin000000000000000000001',
+      });
       for (const e of [a, b, c]) await store.audit.append(e);
       const got = await store.audit.query(PROJECT, {});
       expect(got.map(({ id: _id, ...rest }) => rest)).toEqual([a, b, c]);

@@ -9,11 +9,11 @@ export class PostgresAuditStore implements AuditStore {
 
   async append(e: AuditEvent): Promise<void> {
     await this.pool.query({
-      name: 'audit_append',
+      name: 'audit_append_v8',
       text:
-        'INSERT INTO audit_events (project_id, type, at, user_id, ip, user_agent, reason, detail) ' +
-        'VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      values: [e.projectId, e.type, e.at, e.userId, e.ip, e.userAgent, e.reason, e.detail],
+        'INSERT INTO audit_events (project_id, type, at, user_id, ip, user_agent, reason, detail, actor_user_id) ' +
+        'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      values: [e.projectId, e.type, e.at, e.userId, e.ip, e.userAgent, e.reason, e.detail, e.actorUserId ?? null],
     });
   }
 

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runActivityConformance } from '../activityConformance.js';
 import { runAuthzConformance } from '../authzConformance.js';
+import { runConsoleConformance } from '../consoleConformance.js';
 import { runStoreConformance } from '../conformance.js';
 import { runUserSearchConformance } from '../userSearchConformance.js';
 import { createStore } from '../createStore.js';
@@ -51,6 +52,7 @@ describe.skipIf(!enabled)('PostgreSQL (private cluster)', () => {
   });
 
   runAuthzConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
+  runConsoleConformance({ name: 'postgres', make: async () => createStore(await freshUrl()) });
   runActivityConformance({
     name: 'postgres',
     make: trackedStore,

@@ -8,6 +8,7 @@ import { PostgresKeyStore } from './PostgresKeyStore.js';
 import { PostgresActivityStore } from './PostgresActivityStore.js';
 import { PostgresAuditStore } from './PostgresAuditStore.js';
 import { PostgresAuthzStore } from './PostgresAuthzStore.js';
+import { PostgresConsoleSessionStore } from './PostgresConsoleSessionStore.js';
 import { PostgresLoginHistoryStore } from './PostgresLoginHistoryStore.js';
 import { PostgresPendingAuthStore } from './PostgresPendingAuthStore.js';
 import { PostgresProjectStore } from './PostgresProjectStore.js';
@@ -46,6 +47,7 @@ export class PostgresStore implements Store {
   readonly loginHistory: PostgresLoginHistoryStore;
   readonly audit: PostgresAuditStore;
   readonly authz: PostgresAuthzStore;
+  readonly consoleSessions: PostgresConsoleSessionStore;
   readonly activity: PostgresActivityStore;
   private closed = false;
 
@@ -59,6 +61,7 @@ export class PostgresStore implements Store {
     this.loginHistory = new PostgresLoginHistoryStore(pool);
     this.audit = new PostgresAuditStore(pool);
     this.authz = new PostgresAuthzStore(pool);
+    this.consoleSessions = new PostgresConsoleSessionStore(pool);
     this.activity = new PostgresActivityStore(pool);
   }
 

@@ -245,6 +245,26 @@ CREATE INDEX users_updated_at ON users (project_id, updated_at);
 `,
   },
   {
+    version: 8,
+    name: 'console sessions; audit actor',
+    sql: `
+CREATE TABLE console_sessions (
+  id           text COLLATE "C" PRIMARY KEY,
+  token_hash   text COLLATE "C" NOT NULL UNIQUE,
+  project_id   text COLLATE "C" NOT NULL,
+  user_id      text COLLATE "C",
+  created_at   bigint NOT NULL,
+  last_seen_at bigint NOT NULL,
+  expires_at   bigint NOT NULL
+);
+CREATE INDEX console_sessions_user ON console_sessions (project_id, user_id);
+CREATE INDEX console_sessions_expires_at ON console_sessions (expires_at);
+CREATE INDEX console_sessions_last_seen_at ON console_sessions (last_seen_at);
+
+ALTER TABLE audit_events ADD COLUMN actor_user_id text COLLATE "C";
+`,
+  },
+  {
     version: 9,
     name: 'login activity counters',
     // Mirrors SQLite's migration 9 (per-minute activity counters). Does not depend on migration 8.

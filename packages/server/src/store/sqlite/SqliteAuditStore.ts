@@ -12,7 +12,8 @@ export class SqliteAuditStore implements AuditStore {
 
   constructor(private readonly db: SqliteDatabase) {
     this.insert = db.prepare(
-      'INSERT INTO audit_events (project_id, type, at, user_id, ip, user_agent, reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO audit_events (project_id, type, at, user_id, ip, user_agent, reason, detail, actor_user_id) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     // The subquery walks the audit_events_at index oldest first and stops after LIMIT rows.
     this.deleteOldest = db.prepare(
@@ -21,7 +22,7 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   async append(e: AuditEvent): Promise<void> {
-    this.insert.run(e.projectId, e.type, e.at, e.userId, e.ip, e.userAgent, e.reason, e.detail);
+    this.insert.run(e.projectId, e.type, e.at, e.userId, e.ip, e.userAgent, e.reason, e.detail, e.actorUserId ?? null);
   }
 
   async query(projectId: string, q: AuditQuery): Promise<AuditRecord[]> {

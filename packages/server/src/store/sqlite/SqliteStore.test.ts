@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../config/config.js';
 import { runActivityConformance } from '../activityConformance.js';
 import { runAuthzConformance } from '../authzConformance.js';
+import { runConsoleConformance } from '../consoleConformance.js';
 import { runStoreConformance } from '../conformance.js';
 import { runUserSearchConformance } from '../userSearchConformance.js';
 import { createStore } from '../createStore.js';
@@ -71,6 +72,11 @@ function describeDriver(driver: SqliteDriverName): void {
   });
 
   runAuthzConformance({
+    name: `sqlite ${driver}`,
+    make: () => createStore('sqlite::memory:', { sqliteDriver: driver }),
+  });
+
+  runConsoleConformance({
     name: `sqlite ${driver}`,
     make: () => createStore('sqlite::memory:', { sqliteDriver: driver }),
   });

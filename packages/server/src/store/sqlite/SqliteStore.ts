@@ -9,6 +9,7 @@ import { prepareDatabaseFile } from './privateFiles.js';
 import { SqliteActivityStore } from './SqliteActivityStore.js';
 import { SqliteAuditStore } from './SqliteAuditStore.js';
 import { SqliteAuthzStore } from './SqliteAuthzStore.js';
+import { SqliteConsoleSessionStore } from './SqliteConsoleSessionStore.js';
 import { SqliteKeyStore } from './SqliteKeyStore.js';
 import { SqliteLoginHistoryStore } from './SqliteLoginHistoryStore.js';
 import { SqlitePendingAuthStore } from './SqlitePendingAuthStore.js';
@@ -35,6 +36,7 @@ export class SqliteStore implements Store {
   readonly loginHistory: SqliteLoginHistoryStore;
   readonly audit: SqliteAuditStore;
   readonly authz: SqliteAuthzStore;
+  readonly consoleSessions: SqliteConsoleSessionStore;
   readonly activity: SqliteActivityStore;
   private readonly pingStmt: SqliteStatement;
 
@@ -48,6 +50,7 @@ export class SqliteStore implements Store {
     this.loginHistory = new SqliteLoginHistoryStore(db);
     this.audit = new SqliteAuditStore(db);
     this.authz = new SqliteAuthzStore(db);
+    this.consoleSessions = new SqliteConsoleSessionStore(db);
     this.activity = new SqliteActivityStore(db);
     this.pingStmt = db.prepare('SELECT 1');
   }

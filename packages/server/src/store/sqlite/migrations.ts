@@ -252,6 +252,28 @@ CREATE INDEX users_updated_at ON users (project_id, updated_at);
 `,
   },
   {
+    version: 8,
+    name: 'console sessions; audit actor',
+    // The admin console's sign-in sessions (store/consolePorts.ts): only the SHA-256 of the cookie's token is kept.
+    // user_id is NULL for a session opened with the management key. Audit events record the console admin who acted.
+    sql: `
+CREATE TABLE console_sessions (
+  id           TEXT PRIMARY KEY,
+  token_hash   TEXT NOT NULL UNIQUE,
+  project_id   TEXT NOT NULL,
+  user_id      TEXT,
+  created_at   INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  expires_at   INTEGER NOT NULL
+);
+CREATE INDEX console_sessions_user ON console_sessions (project_id, user_id);
+CREATE INDEX console_sessions_expires_at ON console_sessions (expires_at);
+CREATE INDEX console_sessions_last_seen_at ON console_sessions (last_seen_at);
+
+ALTER TABLE audit_events ADD COLUMN actor_user_id TEXT;
+`,
+  },
+  {
     version: 9,
     name: 'login activity counters',
     // Per-minute counters of logins and of the WhatsApp provider (store/activityPorts.ts), written in batches by each

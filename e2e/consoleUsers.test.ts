@@ -3,9 +3,8 @@
 // and axe-core at desktop and phone width on each page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../packages/server/test/harness.js';
-import { loginWithWhatsApp } from '../packages/server/test/security/securityKit.js';
-import { AUDIT_EVENT_TYPES } from '../packages/server/src/store/ports.js';
+import { eventually as until, messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
+import { AUDIT_EVENT_TYPES } from '../packages/server/src/store/auditPorts.js';
 import { seriousAccessibilityViolations } from './support/checkAccessibility.js';
 import { launchChromium } from './support/launchChromium.js';
 import { openConsole } from './support/openConsole.js';
@@ -35,6 +34,34 @@ async function mgmt<T>(method: string, path: string, body?: unknown): Promise<{ 
 /** Waits for the page to get there (the machine may be busy: key generation, other tests); fails after 15 s. */
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
+/** A real login through the simulator: start a sign-up-or-in, "send" its WhatsApp message, collect the tokens. */
+async function loginWithWhatsApp(phone: string, userAgent: string): Promise<{ userId: string; refreshJwt: string }> {
+  const headers = {
+    authorization: `Bearer ${server.projectId}`,
+    'content-type': 'application/json',
+    'user-agent': userAgent,
+  };
+  const started = (await (
+    await fetch(`${server.url}/v1/auth/notp/whatsapp/signup-in`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ loginId: phone }),
+    })
+  ).json()) as { pendingRef: string; redirectUrl: string };
+  expect((await server.sendWhatsApp(phone, messageOf(started.redirectUrl))).status).toBe(200);
+  const session = await until(async () => {
+    const polled = await fetch(`${server.url}/v1/auth/notp/pending-session`, {
+      method: 'POST',
+      headers: { ...headers, prefer: 'wait=5' },
+      body: JSON.stringify({ pendingRef: started.pendingRef }),
+    });
+    return polled.status === 200
+      ? ((await polled.json()) as { refreshJwt: string; user: { userId: string } })
+      : undefined;
+  }, 15_000);
+  return { userId: session.user.userId, refreshJwt: session.refreshJwt };
+}
+
 /** The rows of the table under the page's section heading `heading`. */
 const rowsUnder = (heading: string) =>
   page
@@ -56,10 +83,10 @@ afterAll(async () => {
 
 describe('console: users, keys and the audit log', () => {
   const phone = testPhone();
-  let login: Awaited<ReturnType<typeof loginWithWhatsApp>>;
+  let login: { userId: string; refreshJwt: string };
 
   it('finds a user who logged in with WhatsApp by phone and by name, revokes the session, disables, assigns a role', async () => {
-    login = await loginWithWhatsApp(server, phone, 'Quokka Phone/1.0');
+    login = await loginWithWhatsApp(phone, 'Quokka Phone/1.0');
     expect((await mgmt('PATCH', '/v1/mgmt/user/patch', { loginId: phone, name: 'Zed Quokka' })).status).toBe(200);
     expect((await mgmt('POST', '/v1/mgmt/role/create', { name: 'support', description: 'Help desk' })).status).toBe(
       200,

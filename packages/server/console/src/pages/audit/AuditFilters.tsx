@@ -11,8 +11,8 @@ export interface Filters {
 }
 
 /**
- * The event types the server records (packages/server/src/store/ports.ts AUDIT_EVENT_TYPES, plus the console's
- * sign-in events); the browser test checks this list covers the server's.
+ * The event types the server records (packages/server/src/store/auditPorts.ts AUDIT_EVENT_TYPES, with the console's
+ * sign-in events, which it includes); the browser test checks this list covers the server's.
  */
 export const EVENT_TYPES: readonly string[] = [
   'signup',

@@ -2,7 +2,7 @@
 import { Link } from '../../components/Link.js';
 import { LocalTime, userPath } from '../users/shared.js';
 
-/** One event as GET /v1/mgmt/notp/audit answers it (store/ports.ts AuditRecord, plus the acting admin). */
+/** One event as GET /v1/mgmt/notp/audit answers it (store/auditPorts.ts AuditRecord, with the acting admin). */
 export interface AuditEvent {
   id: number;
   type: string;

@@ -35,7 +35,10 @@ async function mgmt<T>(method: string, path: string, body?: unknown): Promise<{ 
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 /** A real login through the simulator: start a sign-up-or-in, "send" its WhatsApp message, collect the tokens. */
-async function loginWithWhatsApp(phone: string, userAgent: string): Promise<{ userId: string; refreshJwt: string }> {
+async function loginWithWhatsApp(
+  phone: string,
+  userAgent: string,
+): Promise<{ userId: string; sessionJwt: string; refreshJwt: string }> {
   const headers = {
     authorization: `Bearer ${server.projectId}`,
     'content-type': 'application/json',
@@ -55,11 +58,10 @@ async function loginWithWhatsApp(phone: string, userAgent: string): Promise<{ us
       headers: { ...headers, prefer: 'wait=5' },
       body: JSON.stringify({ pendingRef: started.pendingRef }),
     });
-    return polled.status === 200
-      ? ((await polled.json()) as { refreshJwt: string; user: { userId: string } })
-      : undefined;
+    type Session = { sessionJwt: string; refreshJwt: string; user: { userId: string } };
+    return polled.status === 200 ? ((await polled.json()) as Session) : undefined;
   }, 15_000);
-  return { userId: session.user.userId, refreshJwt: session.refreshJwt };
+  return { userId: session.user.userId, sessionJwt: session.sessionJwt, refreshJwt: session.refreshJwt };
 }
 
 /** The rows of the table under the page's section heading `heading`. */
@@ -288,6 +290,38 @@ describe('console: users, keys and the audit log', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await eventually(() => status.textContent()).not.toBe('No events match these filters.');
     expect(new Set(await page.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set([login.userId]));
+  });
+
+  it('names the console admin who signed in with WhatsApp as the actor of what they did', async () => {
+    const adminPhone = testPhone();
+    const made = await mgmt('POST', '/v1/mgmt/user/create', {
+      loginId: adminPhone,
+      phone: adminPhone,
+      name: 'Ada Admin',
+      roleNames: ['console-admin'],
+    });
+    expect(made.status).toBe(200);
+    const admin = await loginWithWhatsApp(adminPhone, 'Admin Phone/1.0');
+    // What the console's "Continue with WhatsApp" does with the session JWT of that sign-in.
+    const signedIn = await fetch(`${server.url}/console/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ projectId: server.projectId, sessionJwt: admin.sessionJwt }),
+    });
+    expect(signedIn.status).toBe(200);
+    const [name = '', value = ''] = (signedIn.headers.getSetCookie()[0] ?? '').split(';')[0]?.split('=') ?? [];
+    const context = await browser.newContext();
+    await context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Strict' }]);
+    const adminPage = await context.newPage();
+    await adminPage.goto(`${server.url}/console/users/${login.userId}`);
+    await adminPage.getByRole('button', { name: 'Enable user' }).click();
+    await adminPage.getByRole('button', { name: 'Disable user' }).waitFor();
+    await adminPage.goto(`${server.url}/console/audit?type=management`);
+    const first = adminPage.locator('tbody tr').first();
+    await first.waitFor();
+    expect(await first.locator('td:nth-child(4)').textContent()).toBe(admin.userId);
+    expect(await first.locator('td:nth-child(6)').textContent()).toContain('/v1/mgmt/user/update/status');
+    await context.close();
   });
 
   it('axe-core finds no serious or critical violation on each page, at desktop and phone width', async () => {

@@ -36,6 +36,7 @@ try {
     };
     await store.users.create(user);
   }
+  const newestFirst = { field: 'createdTime', desc: true } as const;
   const cases: [string, UserSearchQuery][] = [
     ['first page (100), no filter', {}],
     ['page 500 of 100, no filter', { page: 500 }],
@@ -47,6 +48,10 @@ try {
     ['statuses disabled', { statuses: ['disabled'] }],
     ['customAttributes plan=pro', { customAttributes: { plan: ['pro'] } }],
     ['text "user 4242"', { text: 'user 4242' }],
+    // The console's Users page: 25 a page, newest first, with and without its search box.
+    ['console: newest 25', { limit: 25, sort: newestFirst }],
+    ['console: newest 25, last page', { limit: 25, sort: newestFirst, page: Math.ceil(USERS / 25) - 1 }],
+    ['console: text "user 4242", 25', { limit: 25, sort: newestFirst, text: 'user 4242' }],
   ];
   console.log(`user search on SQLite, ${USERS} users, ${RUNS} runs each (ms: median / max)`);
   for (const [label, query] of cases) {

@@ -42,9 +42,9 @@ export function KeysPage() {
             <thead>
               <tr>
                 <th scope="col">Key id (kid)</th>
+                <th scope="col">Status</th>
                 <th scope="col">Algorithm</th>
                 <th scope="col">Created</th>
-                <th scope="col">Status</th>
               </tr>
             </thead>
             <tbody>
@@ -52,10 +52,6 @@ export function KeysPage() {
                 <tr key={key.kid}>
                   <td>
                     <code>{key.kid}</code>
-                  </td>
-                  <td>{key.alg}</td>
-                  <td>
-                    <LocalTime at={key.createdAt} />
                   </td>
                   <td>
                     {key.status === 'active' ? (
@@ -71,6 +67,10 @@ export function KeysPage() {
                         ) : null}
                       </>
                     )}
+                  </td>
+                  <td>{key.alg}</td>
+                  <td>
+                    <LocalTime at={key.createdAt} />
                   </td>
                 </tr>
               ))}

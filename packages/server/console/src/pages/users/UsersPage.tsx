@@ -120,7 +120,9 @@ function UserTable(props: { users: ApiUser[] }) {
         {props.users.map((user) => (
           <tr key={user.userId}>
             <td>
-              <Link to={userPath(user.userId)}>{user.name || user.loginIds[0] || user.userId}</Link>
+              <Link to={userPath(user.userId)} class="nowrap">
+                {user.name || user.loginIds[0] || user.userId}
+              </Link>
             </td>
             <td>{user.loginIds.join(', ')}</td>
             <td>{user.phone ?? ''}</td>

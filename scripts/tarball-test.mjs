@@ -142,6 +142,18 @@ try {
   );
   const demo = await fetch(`${baseUrl}/demo/`);
   check('server answers /demo/ with a JSON 404 (not served)', demo.status === 404, `${demo.status}`);
+  // The console ships inside @notp/server's dist: the page and the script it names, under the console's CSP.
+  const consolePage = await fetch(`${baseUrl}/console/`);
+  const consoleHtml = await consolePage.text();
+  const consoleScript = consoleHtml.match(/src="(\/console\/assets\/[^"]+\.js)"/)?.[1];
+  const script = consoleScript ? await fetch(`${baseUrl}${consoleScript}`) : null;
+  check(
+    'server serves the console (/console/ and its script) from its own package',
+    consolePage.status === 200 &&
+      String(consolePage.headers.get('content-security-policy')).includes("script-src 'self'") &&
+      script?.status === 200,
+    `${consolePage.status} ${consoleScript ?? 'no script'} ${script?.status ?? ''}`,
+  );
 
   const appEnv = { NOTP_PROJECT_ID: projectId, NOTP_BASE_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1' };
   const backendPort = await freePort();

@@ -6,6 +6,7 @@ import { buildApp } from '../app.js';
 import { type Config, ConfigError, loadConfig, maskedConfig } from '../config/config.js';
 import { closeDeps, createDeps } from '../createDeps.js';
 import type { Deps } from '../deps.js';
+import { consoleDistPath } from '../http/routes/console.js';
 import { demoDistPath } from '../http/routes/demo.js';
 import { bootstrapDevProject } from '../projects/bootstrapDevProject.js';
 
@@ -16,6 +17,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 function banner(config: Config, url: string, projectId: string, managementKey: string | undefined): string {
   const demo = config.provider === 'simulator' ? demoDistPath() : null;
   const servesDemo = demo !== null && existsSync(demo);
+  const consoleDir = consoleDistPath();
+  const servesConsole = consoleDir !== null && existsSync(consoleDir);
   const lines = [
     '',
     `  notp is running at ${url}`,
@@ -29,6 +32,9 @@ function banner(config: Config, url: string, projectId: string, managementKey: s
     `  Browser SDK      ${url}/sdk/web-js-sdk.js   (UMD, global \`Notp\`)`,
     `  Login element    ${url}/sdk/login-element.js   (<notp-whatsapp-login>, one script)`,
     `  API document     ${url}/openapi.json   (every route, OpenAPI 3.1)`,
+    servesConsole
+      ? `  Admin console    ${url}/console/   (sign in with the management key, or WhatsApp as a console-admin)`
+      : '  Admin console    not built: run `npm run build` to serve it at /console/',
     ...(servesDemo
       ? [`  Demo             ${url}/demo/   (sign up, scan or open the link, press Send in the simulator)`]
       : []),

@@ -130,6 +130,23 @@ describe('GET /console/api/session and timeouts', () => {
     expect(ended).toMatchObject({ status: 401, body: { errorCode: errors.consoleSessionRequired.code } });
   });
 
+  it('writes lastSeenAt at most once a minute, however many requests', async () => {
+    const who = await kit.signInWithKey();
+    const stored = async () => {
+      const token = who.cookie.split('=')[1] ?? '';
+      return (await server.deps.store.consoleSessions.findByTokenHash(sha256Hex(token)))?.lastSeenAt;
+    };
+    const signedInAt = clock.now();
+    for (let i = 0; i < 5; i++) {
+      clock.advance(10_000);
+      expect((await kit.asConsole(who, 'GET', '/console/api/session')).status).toBe(200);
+    }
+    expect(await stored()).toBe(signedInAt);
+    clock.advance(10_000);
+    expect((await kit.asConsole(who, 'GET', '/v1/mgmt/license')).status).toBe(200);
+    expect(await stored()).toBe(signedInAt + MIN);
+  });
+
   it('ends a session 12 hours after sign-in however busy', async () => {
     const who = await kit.signInAs(await kit.createUser('+16505550105', ['console-admin']));
     for (let i = 0; i < 24; i++) {

@@ -3,10 +3,11 @@
 // and axe-core at desktop and phone width on each page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually as until, messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
+import { startTestServer, type TestServer } from '@notp/test-utils/server';
 import { AUDIT_EVENT_TYPES } from '../packages/server/src/store/auditPorts.js';
 import { seriousAccessibilityViolations } from './support/checkAccessibility.js';
 import { launchChromium } from './support/launchChromium.js';
+import { loginWithWhatsApp, mgmt } from './support/managementCalls.js';
 import { openConsole } from './support/openConsole.js';
 import { testPhone } from './support/sendFromSimulator.js';
 import { watchPage } from './support/watchPage.js';
@@ -18,51 +19,8 @@ let page: Page;
 /** Users created for paging: three pages at the console's 25 per page. */
 const PAGING_USERS = 60;
 
-/** A management API call with the management key, as a backend makes it. */
-async function mgmt<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${server.projectId}:${server.managementKey}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
 /** Waits for the page to get there (the machine may be busy: key generation, other tests); fails after 15 s. */
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-/** A real login through the simulator: start a sign-up-or-in, "send" its WhatsApp message, collect the tokens. */
-async function loginWithWhatsApp(
-  phone: string,
-  userAgent: string,
-): Promise<{ userId: string; sessionJwt: string; refreshJwt: string }> {
-  const headers = {
-    authorization: `Bearer ${server.projectId}`,
-    'content-type': 'application/json',
-    'user-agent': userAgent,
-  };
-  const started = (await (
-    await fetch(`${server.url}/v1/auth/notp/whatsapp/signup-in`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ loginId: phone }),
-    })
-  ).json()) as { pendingRef: string; redirectUrl: string };
-  expect((await server.sendWhatsApp(phone, messageOf(started.redirectUrl))).status).toBe(200);
-  const session = await until(async () => {
-    const polled = await fetch(`${server.url}/v1/auth/notp/pending-session`, {
-      method: 'POST',
-      headers: { ...headers, prefer: 'wait=5' },
-      body: JSON.stringify({ pendingRef: started.pendingRef }),
-    });
-    type Session = { sessionJwt: string; refreshJwt: string; user: { userId: string } };
-    return polled.status === 200 ? ((await polled.json()) as Session) : undefined;
-  }, 15_000);
-  return { userId: session.user.userId, sessionJwt: session.sessionJwt, refreshJwt: session.refreshJwt };
-}
 
 /** The rows of the table under the page's section heading `heading`. */
 const rowsUnder = (heading: string) =>
@@ -88,11 +46,13 @@ describe('console: users, keys and the audit log', () => {
   let login: { userId: string; refreshJwt: string };
 
   it('finds a user who logged in with WhatsApp by phone and by name, revokes the session, disables, assigns a role', async () => {
-    login = await loginWithWhatsApp(phone, 'Quokka Phone/1.0');
-    expect((await mgmt('PATCH', '/v1/mgmt/user/patch', { loginId: phone, name: 'Zed Quokka' })).status).toBe(200);
-    expect((await mgmt('POST', '/v1/mgmt/role/create', { name: 'support', description: 'Help desk' })).status).toBe(
+    login = await loginWithWhatsApp(server, phone, 'Quokka Phone/1.0');
+    expect((await mgmt(server, 'PATCH', '/v1/mgmt/user/patch', { loginId: phone, name: 'Zed Quokka' })).status).toBe(
       200,
     );
+    expect(
+      (await mgmt(server, 'POST', '/v1/mgmt/role/create', { name: 'support', description: 'Help desk' })).status,
+    ).toBe(200);
 
     page = await openConsole(browser, server, '/users');
     const watch = watchPage(page);
@@ -129,6 +89,7 @@ describe('console: users, keys and the audit log', () => {
     });
     expect(refreshed.status).toBe(401);
     const listed = await mgmt<{ sessions: { live: boolean }[] }>(
+      server,
       'GET',
       `/v1/mgmt/notp/sessions?userId=${login.userId}`,
     );
@@ -138,6 +99,7 @@ describe('console: users, keys and the audit log', () => {
     await page.getByRole('button', { name: 'Enable user' }).waitFor();
     expect(await page.locator('mark.status').first().textContent()).toBe('disabled');
     const loaded = await mgmt<{ user: { status: string; roleNames: string[] } }>(
+      server,
       'GET',
       `/v1/mgmt/user?userId=${login.userId}`,
     );
@@ -146,9 +108,9 @@ describe('console: users, keys and the audit log', () => {
     await page.getByLabel('Role to add').selectOption('support');
     await page.getByRole('button', { name: 'Add role' }).click();
     await page.getByRole('button', { name: 'Remove role support' }).waitFor();
-    expect((await mgmt<typeof loaded.body>('GET', `/v1/mgmt/user?userId=${login.userId}`)).body.user.roleNames).toEqual(
-      ['support'],
-    );
+    expect(
+      (await mgmt<typeof loaded.body>(server, 'GET', `/v1/mgmt/user?userId=${login.userId}`)).body.user.roleNames,
+    ).toEqual(['support']);
     await page.getByRole('button', { name: 'Remove role support' }).click();
     await page.getByText('No project roles.').waitFor();
 
@@ -163,6 +125,7 @@ describe('console: users, keys and the audit log', () => {
     await page.getByRole('heading', { name: 'Ada Created', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Remove role support' }).waitFor();
     const created = await mgmt<{ user: { phone: string; roleNames: string[] } }>(
+      server,
       'GET',
       `/v1/mgmt/user?loginId=${encodeURIComponent(newPhone)}`,
     );
@@ -173,7 +136,7 @@ describe('console: users, keys and the audit log', () => {
   it('pages through the search results 25 at a time and deletes a user after confirmation', async () => {
     for (let i = 1; i <= PAGING_USERS; i++) {
       const n = String(i).padStart(2, '0');
-      const created = await mgmt('POST', '/v1/mgmt/user/create', {
+      const created = await mgmt(server, 'POST', '/v1/mgmt/user/create', {
         loginId: `pager${n}@example.com`,
         name: `Pager ${n}`,
       });
@@ -213,11 +176,11 @@ describe('console: users, keys and the audit log', () => {
     await page.getByRole('button', { name: 'Delete user' }).click();
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
-    expect((await mgmt('GET', `/v1/mgmt/user?userId=${userId}`)).status).toBe(404);
+    expect((await mgmt(server, 'GET', `/v1/mgmt/user?userId=${userId}`)).status).toBe(404);
   });
 
   it('rotates the signing key: the new key is active, the old one retiring, and the JWKS publishes both', async () => {
-    const before = await mgmt<{ keys: { kid: string; status: string }[] }>('GET', '/v1/mgmt/notp/keys');
+    const before = await mgmt<{ keys: { kid: string; status: string }[] }>(server, 'GET', '/v1/mgmt/notp/keys');
     const oldKid = before.body.keys.find((key) => key.status === 'active')?.kid ?? '';
     expect(oldKid).not.toBe('');
     await page.getByRole('link', { name: 'Keys', exact: true }).click();
@@ -227,7 +190,7 @@ describe('console: users, keys and the audit log', () => {
     await page.getByRole('button', { name: 'Rotate signing key' }).click();
     await page.getByRole('button', { name: 'Rotate now' }).click();
     await eventually(() => row(oldKid).textContent()).toContain('retiring');
-    const after = await mgmt<{ keys: { kid: string; status: string }[] }>('GET', '/v1/mgmt/notp/keys');
+    const after = await mgmt<{ keys: { kid: string; status: string }[] }>(server, 'GET', '/v1/mgmt/notp/keys');
     const newKid = after.body.keys.find((key) => key.status === 'active')?.kid ?? '';
     expect(newKid).not.toBe(oldKid);
     expect(await row(newKid).textContent()).toContain('active');
@@ -294,14 +257,14 @@ describe('console: users, keys and the audit log', () => {
 
   it('names the console admin who signed in with WhatsApp as the actor of what they did', async () => {
     const adminPhone = testPhone();
-    const made = await mgmt('POST', '/v1/mgmt/user/create', {
+    const made = await mgmt(server, 'POST', '/v1/mgmt/user/create', {
       loginId: adminPhone,
       phone: adminPhone,
       name: 'Ada Admin',
       roleNames: ['console-admin'],
     });
     expect(made.status).toBe(200);
-    const admin = await loginWithWhatsApp(adminPhone, 'Admin Phone/1.0');
+    const admin = await loginWithWhatsApp(server, adminPhone, 'Admin Phone/1.0');
     // What the console's "Continue with WhatsApp" does with the session JWT of that sign-in.
     const signedIn = await fetch(`${server.url}/console/api/session`, {
       method: 'POST',

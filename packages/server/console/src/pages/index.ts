@@ -1,6 +1,9 @@
 // pages: every page of the console — its path under /console, its title, and its label in the navigation.
 // A new page is one file in this folder and one line here; the shell (App.tsx) builds the navigation from this table.
 import type { ComponentType } from 'preact';
+import { ActivityPage } from './activity/ActivityPage.js';
+import { RolesPage } from './roles/RolesPage.js';
+import { SettingsPage } from './settings/SettingsPage.js';
 
 export interface PageProps {
   /** The path's `:name` parts, decoded. */
@@ -16,4 +19,8 @@ export interface Page {
 }
 
 /** In navigation order; the first page with a `nav` label is where /console/ lands. */
-export const pages: Page[] = [];
+export const pages: Page[] = [
+  { path: '/settings', nav: 'Settings', component: SettingsPage },
+  { path: '/roles', nav: 'Roles', component: RolesPage },
+  { path: '/activity', nav: 'Activity', component: ActivityPage },
+];

@@ -75,8 +75,8 @@ function SettingsForm(props: { project: ProjectView; onSaved(): void }) {
             aria-describedby="name-help"
             onInput={(e) => change({ name: e.currentTarget.value })}
           />
-          <small id="name-help">The name WhatsApp messages show ("Log in to …").</small>
         </label>
+        <small id="name-help">The name WhatsApp messages show ("Log in to …").</small>
         <label>
           Allowed origins
           <textarea
@@ -87,10 +87,10 @@ function SettingsForm(props: { project: ProjectView; onSaved(): void }) {
             value={draft.allowedOrigins}
             onInput={(e) => change({ allowedOrigins: e.currentTarget.value })}
           />
-          <small id="origins-help">
-            One browser origin a line, e.g. https://app.example.com, or http://localhost:* for any port.
-          </small>
         </label>
+        <small id="origins-help">
+          One browser origin a line, e.g. https://app.example.com, or http://localhost:* for any port.
+        </small>
       </section>
 
       <section aria-labelledby="tokens-heading">
@@ -164,9 +164,11 @@ function SettingsForm(props: { project: ProjectView; onSaved(): void }) {
               <option value="ES256">ES256</option>
               <option value="EdDSA">EdDSA</option>
             </select>
-            <small id="alg-help">Applies from the next signing key (Keys: "Rotate signing key").</small>
           </label>
         </div>
+        <small id="alg-help">
+          The signing algorithm applies from the next signing key (Keys: "Rotate signing key").
+        </small>
       </section>
 
       <section aria-labelledby="limits-heading">

@@ -63,19 +63,21 @@ export function TemplatesEditor(props: { templates: Draft['templates']; onChange
       <div class="templates">
         <div>
           {TEMPLATE_KEYS.map((key) => (
-            <label key={key}>
-              {key === 'prefilled' ? 'Prefilled message' : `Reply: ${key}`}
+            <div key={key}>
+              <label for={`template-${key}`}>{key === 'prefilled' ? 'Prefilled message' : `Reply: ${key}`}</label>
               <textarea
+                id={`template-${key}`}
                 name={`templates.${locale}.${key}`}
                 rows={2}
                 dir="auto"
                 lang={locale}
+                aria-describedby={`template-${key}-help`}
                 value={texts[key] ?? ''}
                 placeholder={builtIn(key) ?? ''}
                 onInput={(e) => edit(key, e.currentTarget.value)}
               />
-              <small>Placeholders: {PLACEHOLDERS[key] ?? '{app}'}</small>
-            </label>
+              <small id={`template-${key}-help`}>Placeholders: {PLACEHOLDERS[key] ?? '{app}'}</small>
+            </div>
           ))}
         </div>
         <Conversation locale={locale} preview={preview} />

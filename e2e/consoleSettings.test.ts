@@ -141,20 +141,20 @@ describe('console: Roles', () => {
     await newPermission.getByLabel('Permission name').fill('reports:read');
     await newPermission.getByLabel('Permission description').fill('Read the monthly reports');
     await newPermission.getByRole('button', { name: 'Create permission' }).click();
-    await row('Permissions', 'reports:read').getByText('Read the monthly reports').waitFor();
+    await row('Permissions', 'reports:read').getByRole('cell', { name: 'Read the monthly reports' }).waitFor();
 
     const newRole = page.getByRole('form', { name: 'New role' });
     await newRole.getByLabel('Role name').fill('Analyst');
     await newRole.getByLabel('Role description').fill('Reads reports');
     await newRole.getByLabel('reports:read').check();
     await newRole.getByRole('button', { name: 'Create role' }).click();
-    await row('Roles', 'Analyst').getByText('reports:read').waitFor();
+    await row('Roles', 'Analyst').getByRole('cell', { name: 'reports:read', exact: true }).waitFor();
 
     const newTenant = page.getByRole('form', { name: 'New tenant' });
     await newTenant.getByLabel('Tenant ID').fill('acme');
     await newTenant.getByLabel('Tenant name').fill('Acme Inc');
     await newTenant.getByRole('button', { name: 'Create tenant' }).click();
-    await row('Tenants', 'acme').getByText('Acme Inc').waitFor();
+    await row('Tenants', 'acme').getByRole('cell', { name: 'Acme Inc' }).waitFor();
 
     const roles = await management<{ roles: { name: string; permissionNames: string[] }[] }>(
       'GET',
@@ -166,7 +166,7 @@ describe('console: Roles', () => {
 
     // The built-in role: marked, no Delete button.
     const admin = row('Roles', 'console-admin');
-    await admin.getByText('Built-in').waitFor();
+    await admin.getByText('Built-in', { exact: true }).waitFor();
     expect(await admin.getByRole('button', { name: 'Delete' }).count()).toBe(0);
 
     // Delete asks first; Cancel keeps the role, the confirmation deletes it.

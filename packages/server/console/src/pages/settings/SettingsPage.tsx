@@ -205,7 +205,11 @@ function SettingsForm(props: { project: ProjectView; onSaved(): void }) {
         ))}
       </section>
 
-      <TemplatesEditor templates={draft.templates} onChange={(templates) => change({ templates })} />
+      <TemplatesEditor
+        templates={draft.templates}
+        saved={props.project}
+        onChange={(templates) => change({ templates })}
+      />
 
       <div class="save-bar" id="settings-result">
         <ErrorNotice error={error} />

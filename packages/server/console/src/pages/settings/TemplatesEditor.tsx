@@ -32,9 +32,14 @@ const PLACEHOLDERS: Record<string, string> = {
 /** How long typing pauses before the preview is asked for. */
 const PREVIEW_DELAY_MS = 300;
 
-export function TemplatesEditor(props: { templates: Draft['templates']; onChange(next: Draft['templates']): void }) {
+export function TemplatesEditor(props: {
+  templates: Draft['templates'];
+  /** The saved project: a new one (after a save: name, confirmation) asks for the preview again. */
+  saved: unknown;
+  onChange(next: Draft['templates']): void;
+}) {
   const [locale, setLocale] = useState<Locale>('en');
-  const preview = usePreview(locale, props.templates);
+  const preview = usePreview(locale, props.templates, props.saved);
   const texts = props.templates[locale];
   const byKind = new Map(preview.data?.replies.map((reply) => [reply.kind, reply.text]));
   const builtIn = (key: TemplateKey) => (key === 'prefilled' ? preview.data?.prefilled : byKind.get(key));
@@ -87,7 +92,7 @@ export function TemplatesEditor(props: { templates: Draft['templates']; onChange
 }
 
 /** The server's preview of the current texts, asked for once typing pauses; the newest answer wins. */
-function usePreview(locale: Locale, templates: Draft['templates']) {
+function usePreview(locale: Locale, templates: Draft['templates'], saved: unknown) {
   const body = JSON.stringify({ locale, templates: cleanTemplates(templates) });
   const [state, setState] = useState<{ data?: TemplatePreview; error: unknown; loading: boolean }>({
     error: null,
@@ -106,7 +111,7 @@ function usePreview(locale: Locale, templates: Draft['templates']) {
       current = false;
       clearTimeout(timer);
     };
-  }, [body]);
+  }, [body, saved]);
   return state;
 }
 

@@ -85,6 +85,8 @@ describe('console: Settings', () => {
     await page.getByLabel('App name').fill('Acme Rockets');
     const origins = page.getByLabel('Allowed origins');
     await origins.fill(`${await origins.inputValue()}\n${NEW_ORIGIN}`);
+    await page.getByRole('spinbutton', { name: 'Logins started per IP address Limit' }).fill('50');
+    await page.getByRole('spinbutton', { name: 'Logins started per IP address Window (ms)' }).fill('60000');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
 
@@ -92,6 +94,7 @@ describe('console: Settings', () => {
     await page.getByRole('navigation', { name: 'Console' }).getByText('Acme Rockets').waitFor();
     expect((await project()).name).toBe('Acme Rockets');
     expect((await project()).settings.allowedOrigins).toContain(NEW_ORIGIN);
+    expect((await project()).settings.rateLimits).toEqual({ startPerIp: { limit: 50, windowMs: 60_000 } });
     expect(await startLogin(testPhone())).toContain('Acme Rockets');
     expect((await preflight(NEW_ORIGIN)).headers.get('access-control-allow-origin')).toBe(NEW_ORIGIN);
   });

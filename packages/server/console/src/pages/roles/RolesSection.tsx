@@ -175,7 +175,7 @@ function RoleFields(props: {
       </div>
       <fieldset>
         <legend>Permissions</legend>
-        {props.permissions.length === 0 ? <small>No permissions yet: create them above.</small> : null}
+        {props.permissions.length === 0 ? <small>No permissions yet: create them under Permissions.</small> : null}
         {props.permissions.map((permission) => (
           <label key={permission.name}>
             <input

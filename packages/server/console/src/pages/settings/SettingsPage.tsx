@@ -178,31 +178,50 @@ function SettingsForm(props: { project: ProjectView; onSaved(): void }) {
             Leave both fields empty to use the server's limit. A window is in milliseconds (1,000 – 86,400,000).
           </small>
         </p>
-        {RATE_LIMIT_RULES.map(([key, label]) => (
-          <fieldset key={key} class="grid rate-limit">
-            <legend>{label}</legend>
-            <label>
-              <span class="visually-hidden">{label}: </span>Limit
-              <input
-                type="number"
-                inputMode="numeric"
-                name={`${key}.limit`}
-                value={draft.rateLimits[key].limit}
-                onInput={(e) => rule(key, 'limit', e.currentTarget.value)}
-              />
-            </label>
-            <label>
-              <span class="visually-hidden">{label}: </span>Window (ms)
-              <input
-                type="number"
-                inputMode="numeric"
-                name={`${key}.windowMs`}
-                value={draft.rateLimits[key].windowMs}
-                onInput={(e) => rule(key, 'windowMs', e.currentTarget.value)}
-              />
-            </label>
-          </fieldset>
-        ))}
+        <div class="table-scroll">
+          <table class="rate-limits">
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col" id="rate-limit">
+                  Limit
+                </th>
+                <th scope="col" id="rate-window">
+                  Window (ms)
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {RATE_LIMIT_RULES.map(([key, label]) => (
+                <tr key={key}>
+                  <th scope="row" id={`rule-${key}`}>
+                    {label}
+                  </th>
+                  <td>
+                    <input
+                      type="number"
+                      inputMode="numeric"
+                      name={`${key}.limit`}
+                      aria-labelledby={`rule-${key} rate-limit`}
+                      value={draft.rateLimits[key].limit}
+                      onInput={(e) => rule(key, 'limit', e.currentTarget.value)}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="number"
+                      inputMode="numeric"
+                      name={`${key}.windowMs`}
+                      aria-labelledby={`rule-${key} rate-window`}
+                      value={draft.rateLimits[key].windowMs}
+                      onInput={(e) => rule(key, 'windowMs', e.currentTarget.value)}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <TemplatesEditor

@@ -16,6 +16,7 @@ import { demoRoutes } from './http/routes/demo.js';
 import { healthRoutes } from './http/routes/health.js';
 import { jwksRoutes } from './http/routes/jwks.js';
 import { managementRoutes } from './http/routes/management.js';
+import { managementConsoleDataRoutes } from './http/routes/managementConsoleData.js';
 import { notpRoutes } from './http/routes/notp.js';
 import { LONG_POLL_BOUNDS, type LongPollBounds } from './flows/notp/PendingWaits.js';
 import { projectRoutes } from './http/routes/project.js';
@@ -111,6 +112,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(notpRoutes, { deps, longPolls: { ...LONG_POLL_BOUNDS, ...options.longPolls } });
   await app.register(sessionRoutes, opts);
   await app.register(managementRoutes, opts);
+  await app.register(managementConsoleDataRoutes, opts);
   await app.register(projectRoutes, opts);
   await app.register(webhookRoutes, opts);
   await app.register(simulatorRoutes, opts);

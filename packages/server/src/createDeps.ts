@@ -1,4 +1,6 @@
 // createDeps(config): the only place that picks adapters (store, events, WhatsApp, tokens) from the configuration.
+import { ActivityRecorder } from './activity/ActivityRecorder.js';
+import { REPLY_FAILED, REPLY_RETRIED, REPLY_SENT } from './activity/activityMetrics.js';
 import type { Config } from './config/config.js';
 import { loadOrCreateMasterKey } from './crypto/masterKey.js';
 import { createLogger, type Deps, systemClock, systemRandom } from './deps.js';
@@ -11,6 +13,7 @@ import { meteredEventBus } from './observability/meteredEventBus.js';
 import { meteredStore } from './observability/meteredStore.js';
 import { MemoryRateLimiter } from './rate-limit/memory/MemoryRateLimiter.js';
 import { RedisRateLimiter } from './rate-limit/redis/RedisRateLimiter.js';
+import { SERVER_WIDE } from './store/activityPorts.js';
 import { createStore } from './store/createStore.js';
 import { createTokenService } from './tokens/createTokenService.js';
 import { createWhatsApp } from './whatsapp/createWhatsApp.js';
@@ -34,7 +37,15 @@ export async function createDeps(config: Readonly<Config>, overrides: Partial<De
   const events = overrides.events ?? meteredEventBus(await createEventBus(config, log), metrics);
   const wa = createWhatsApp(config, masterKey, log);
   const whatsapp = overrides.whatsapp ?? wa.whatsapp;
-  const replies = overrides.replies ?? createReplyQueue({ sender: whatsapp.sender, log });
+  const activity = overrides.activity ?? new ActivityRecorder(store.activity, () => clock.now(), log);
+  const replyMetric = { sent: REPLY_SENT, failed: REPLY_FAILED, retried: REPLY_RETRIED } as const;
+  const replies =
+    overrides.replies ??
+    createReplyQueue({
+      sender: whatsapp.sender,
+      log,
+      onOutcome: (outcome) => activity.count(SERVER_WIDE, replyMetric[outcome]),
+    });
   const tokens = overrides.tokens ?? createTokenService({ store, config, masterKey, clock, random });
   // Several instances must share counters, or each would grant the full limit: Redis whenever it is configured.
   const rateLimiter =
@@ -55,8 +66,10 @@ export async function createDeps(config: Readonly<Config>, overrides: Partial<De
     metrics,
     rateLimiter,
     prefilledBodies: overrides.prefilledBodies ?? new PrefilledBodyCache(),
+    activity,
   };
   janitors.set(deps, startJanitor(deps));
+  activity.start();
   return deps;
 }
 
@@ -69,11 +82,12 @@ async function createEventBus(config: Readonly<Config>, log: Deps['log']): Promi
   });
 }
 
-/** Releases what createDeps opened: janitor timer, queued replies (drained), event bus, store. */
+/** Releases what createDeps opened: janitor timer, queued replies (drained), activity counts (flushed), event bus, store. */
 export async function closeDeps(deps: Deps): Promise<void> {
   janitors.get(deps)?.();
   janitors.delete(deps);
   await deps.replies.drain(REPLY_DRAIN_MS);
+  await deps.activity?.stop().catch((err: unknown) => deps.log.warn({ err }, 'activity counts lost at shutdown'));
   await deps.events.close();
   await deps.rateLimiter.close();
   await deps.store.close();

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
+import type { ActivityRecorder } from './activity/ActivityRecorder.js';
 import type { Config } from './config/config.js';
 import { pooledRandom } from './crypto/pooledRandom.js';
 import type { EventBus } from './events/ports.js';
@@ -36,6 +37,8 @@ export interface Deps {
   rateLimiter: RateLimiter;
   /** This instance's built prefilled-message bodies (bounded; see whatsapp/templates/PrefilledBodyCache.ts). */
   prefilledBodies: PrefilledBodyCache;
+  /** This instance's login-activity counters, flushed to the store in batches (createDeps always sets it). */
+  activity?: ActivityRecorder;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -66,10 +66,18 @@ export const routes = Object.freeze({
     notpSessions: '/v1/mgmt/notp/sessions',
     /** `POST { sessionId }`: revokes that login (its rotation family). */
     notpSessionRevoke: '/v1/mgmt/notp/sessions/revoke',
+    /** `GET` → `{ keys: [{ kid, alg, createdAt, status: 'active' | 'retiring', retiresAt }] }`, newest first. */
+    notpKeys: '/v1/mgmt/notp/keys',
     /** `POST {}`: new active signing key, the old one kept in the JWKS until its tokens expire. */
     notpKeysRotate: '/v1/mgmt/notp/keys/rotate',
-    /** `GET ?userId=&type=&since=&cursor=&limit=`: the audit log, oldest first. */
+    /** `GET ?userId=&type=&since=&until=&cursor=&limit=`: the audit log, newest first. */
     notpAudit: '/v1/mgmt/notp/audit',
+    /** `GET ?range=hour|day|week`: logins over time, funnel, completion time, failures, provider health. */
+    notpActivity: '/v1/mgmt/notp/activity',
+    /** `POST { locale, templates? }` → `{ locale, prefilled, replies }`: the WhatsApp texts with sample values. */
+    notpTemplatesPreview: '/v1/mgmt/notp/templates/preview',
+    /** `GET ?userId=&limit=` → `{ logins }`: the user's recent logins, newest first. */
+    notpLoginHistory: '/v1/mgmt/notp/login-history',
     /** `GET` → `{ projectId, name, settings }`. */
     notpProject: '/v1/mgmt/notp/project',
     /** `PATCH` any subset of the settings (JSON Merge Patch) → `{ settings }`, validated as a whole. */

@@ -1,5 +1,6 @@
 // Janitor: periodically deletes expired pending logins, old webhook message ids and expired sessions; retires keys;
-// deletes audit events and login history older than NOTP_AUDIT_RETENTION_DAYS.
+// deletes audit events and login history older than NOTP_AUDIT_RETENTION_DAYS, and activity counters older than 8 days.
+import { EXPIRED_METRIC } from '../activity/activityMetrics.js';
 import type { Deps } from '../deps.js';
 
 /** How often the janitor runs. */
@@ -9,6 +10,8 @@ export const MESSAGE_KEY_RETENTION_MS = 8 * 24 * 60 * 60 * 1000; // 8 days
 /** Pending logins are kept this long after expiry (for "expired" answers to late polls). */
 export const PENDING_RETENTION_MS = 60 * 60 * 1000; // 1 h
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Activity counters are kept this long: the console's longest range is a week (plus a day of slack). */
+export const ACTIVITY_RETENTION_MS = 8 * DAY_MS; // 8 days
 /**
  * At most this many audit events, and this many login-history rows, are deleted per pass. Bounded so that a first
  * pass over a large backlog (retention turned on, or shortened, on a years-old database) never blocks the event loop
@@ -23,15 +26,18 @@ export async function runJanitor(deps: Pick<Deps, 'store' | 'clock' | 'config'>)
   const retentionDays = deps.config.auditRetentionDays;
   // 0 = keep forever: the audit log and login history are then never touched.
   const auditCutoff = retentionDays > 0 ? now - retentionDays * DAY_MS : null;
-  const [pending, messages, sessions, keys, audit, history] = await Promise.all([
+  // First: logins that expired unfinished are counted (activity `failed:expired`, once each) before any is deleted.
+  const expired = await deps.store.activity.countExpiredLogins(now, EXPIRED_METRIC);
+  const [pending, messages, sessions, keys, audit, history, activity] = await Promise.all([
     deps.store.pendingAuths.deleteExpired(now - PENDING_RETENTION_MS),
     deps.store.webhookMessages.deleteOlderThan(now - MESSAGE_KEY_RETENTION_MS),
     deps.store.sessions.deleteExpired(now),
     deps.store.keys.retireDue(now),
     auditCutoff === null ? 0 : deps.store.audit.deleteOlderThan(auditCutoff, RETENTION_BATCH),
     auditCutoff === null ? 0 : deps.store.loginHistory.deleteOlderThan(auditCutoff, RETENTION_BATCH),
+    deps.store.activity.deleteOlderThan(now - ACTIVITY_RETENTION_MS, RETENTION_BATCH),
   ]);
-  return { pending, messages, sessions, keys, audit, history };
+  return { expired, pending, messages, sessions, keys, audit, history, activity };
 }
 
 /** Starts the periodic janitor (unref'd: it never keeps the process alive). Returns a stop function. */

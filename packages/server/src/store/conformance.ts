@@ -75,7 +75,8 @@ function user(overrides: Partial<UserRecord> = {}): UserRecord {
   };
 }
 
-function pending(overrides: Partial<PendingAuthRecord> = {}): PendingAuthRecord {
+/** A pending login of PROJECT with unique id and hashes (the activity suite builds on it too). */
+export function pending(overrides: Partial<PendingAuthRecord> = {}): PendingAuthRecord {
   return {
     id: nextId('pa_'),
     projectId: PROJECT,
@@ -1264,17 +1265,29 @@ export function runStoreConformance(opts: StoreConformanceOptions): void {
         expect(await pick({ type: 'signin' })).toEqual(['U-a/signin', 'U-b/signin']);
         expect(await pick({ userId: 'U-a', type: 'refresh' })).toEqual(['U-a/refresh']);
         expect(await pick({ since: T0 + MIN })).toEqual(['U-b/signin', 'U-a/refresh']);
+        expect(await pick({ until: T0 + MIN })).toEqual(['U-a/signin', 'U-b/signin']);
+        expect(await pick({ since: T0 + MIN, until: T0 + MIN })).toEqual(['U-b/signin']);
+        expect(await pick({ order: 'newest-first' })).toEqual(['U-a/refresh', 'U-b/signin', 'U-a/signin']);
+        expect(await pick({ order: 'newest-first', userId: 'U-a', until: T0 + 2 * MIN })).toEqual([
+          'U-a/refresh',
+          'U-a/signin',
+        ]);
         expect(await pick({ userId: 'nobody' })).toEqual([]);
         expect((await store.audit.query(OTHER_PROJECT, {})).map((r) => r.userId)).toEqual(['U-a']);
       });
 
-      it('audit.query pages by afterId; limit defaults to 100 and is capped at 1000', async () => {
+      it('audit.query pages by afterId (oldest first) or beforeId (newest first); limit defaults to 100 and is capped at 1000', async () => {
         const store = await fresh();
         for (let i = 0; i < 1005; i++) await store.audit.append(event({ at: T0 + i }));
         const first = await store.audit.query(PROJECT, { limit: 2 });
         expect(first.map((r) => r.at)).toEqual([T0, T0 + 1]);
         const second = await store.audit.query(PROJECT, { limit: 2, afterId: first[1]!.id });
         expect(second.map((r) => r.at)).toEqual([T0 + 2, T0 + 3]);
+        // Newest first pages backwards by beforeId.
+        const newest = await store.audit.query(PROJECT, { limit: 2, order: 'newest-first' });
+        expect(newest.map((r) => r.at)).toEqual([T0 + 1004, T0 + 1003]);
+        const older = await store.audit.query(PROJECT, { limit: 2, order: 'newest-first', beforeId: newest[1]!.id });
+        expect(older.map((r) => r.at)).toEqual([T0 + 1002, T0 + 1001]);
         expect(await store.audit.query(PROJECT, {})).toHaveLength(100);
         expect(await store.audit.query(PROJECT, { limit: 0 })).toHaveLength(100);
         expect(await store.audit.query(PROJECT, { limit: 5000 })).toHaveLength(1000);

@@ -3,6 +3,7 @@
 // Every method is async so that networked adapters fit; adapters never throw for "not found" (they return null).
 import type { RateLimitSettings } from '../rate-limit/ports.js';
 import type { ProjectTemplates } from '../whatsapp/templates/projectTemplates.js';
+import type { ActivityStore } from './activityPorts.js';
 import type { AuthzStore } from './authzPorts.js';
 
 /**
@@ -449,15 +450,21 @@ export interface AuditQuery {
   type?: AuditEventType;
   /** Only events at or after this time (epoch ms). */
   since?: number;
-  /** Only events with a larger id (the cursor of the previous page). */
+  /** Only events at or before this time (epoch ms). */
+  until?: number;
+  /** Only events with a larger id (the cursor of the previous oldest-first page). */
   afterId?: number;
+  /** Only events with a smaller id (the cursor of the previous newest-first page). */
+  beforeId?: number;
+  /** 'oldest-first' (by id; the default) or 'newest-first'. */
+  order?: 'oldest-first' | 'newest-first';
   /** Page size; default 100, at most 1000 (0 means the default). */
   limit?: number;
 }
 
 export interface AuditStore {
   append(event: AuditEvent): Promise<void>;
-  /** The project's matching events, oldest first (by id); other projects' events are never returned. */
+  /** The project's matching events in `order` (by id); other projects' events are never returned. */
   query(projectId: string, query: AuditQuery): Promise<AuditRecord[]>;
   /**
    * Retention: deletes at most `limit` events (of every project) whose time `at` is before `cutoffMs`, oldest first;
@@ -479,6 +486,8 @@ export interface Store {
   readonly audit: AuditStore;
   /** Roles, permissions and tenants (authzPorts.ts). */
   readonly authz: AuthzStore;
+  /** Login activity counters (activityPorts.ts). */
+  readonly activity: ActivityStore;
   /** Cheap round trip for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -52,6 +52,18 @@ describe('ReplyQueue', () => {
     expect(attempts).toEqual([msg]);
   });
 
+  it('reports each send, retry and give-up to onOutcome (the activity counters)', async () => {
+    const { sender } = scriptedSender([retryable(), retryable(), fatal()]);
+    const { log } = recordingLog();
+    const outcomes: string[] = [];
+    const queue = createReplyQueue({ sender, log, baseDelayMs: 1, onOutcome: (o) => outcomes.push(o) });
+    queue.enqueue(msg); // 429, 429 (two retries), then 401: given up
+    await queue.drain(5000);
+    queue.enqueue(msg); // sent at once
+    await queue.drain(5000);
+    expect(outcomes).toEqual(['retried', 'retried', 'failed', 'sent']);
+  });
+
   it('retries retryable failures with growing delays, then succeeds', async () => {
     const { sender, attempts } = scriptedSender([retryable(), retryable()]);
     const { log, lines } = recordingLog();

@@ -28,6 +28,8 @@ export interface ReplyQueueOptions {
   maxQueued?: number;
   /** [0, 1) source for jitter; defaults to Math.random. */
   random?: () => number;
+  /** Told of each reply sent, given up on ('failed'), and of each retry scheduled (the activity counters). */
+  onOutcome?: (outcome: 'sent' | 'failed' | 'retried') => void;
 }
 
 /** Last 4 digits only: enough to correlate in logs without writing users' phone numbers down. */
@@ -60,6 +62,7 @@ export function createReplyQueue(opts: ReplyQueueOptions): ReplyQueue {
       try {
         ({ messageId } = await opts.sender.send(msg));
         opts.log.debug({ to, messageId, attempt, provider: opts.sender.name }, 'whatsapp reply sent');
+        opts.onOutcome?.('sent');
       } catch (err) {
         const status = err instanceof ProviderSendError ? err.status : undefined;
         const providerCode = err instanceof ProviderSendError ? err.providerCode : undefined;
@@ -68,12 +71,14 @@ export function createReplyQueue(opts: ReplyQueueOptions): ReplyQueue {
             { to, attempt, status, providerCode, provider: opts.sender.name, reason: (err as Error)?.message },
             'whatsapp reply failed',
           );
+          opts.onOutcome?.('failed');
           return;
         }
         // The provider's Retry-After is a floor (capped by maxDelayMs: a reply minutes late is useless to a login).
         const retryAfterMs = err instanceof ProviderSendError ? (err.retryAfterMs ?? 0) : 0;
         const delayMs = Math.round(Math.max(delayFor(attempt), Math.min(retryAfterMs, maxDelayMs)));
         opts.log.warn({ to, attempt, status, providerCode, delayMs }, 'whatsapp reply will be retried');
+        opts.onOutcome?.('retried');
         await sleep(delayMs);
         continue;
       }

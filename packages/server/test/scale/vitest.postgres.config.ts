@@ -12,7 +12,12 @@ export default defineConfig({
   test: {
     ...root.test,
     // Exactly the suites that start servers through the harness (which picks up the shared backend).
-    include: ['packages/server/test/integration/**/*.test.ts', 'compat/**/*.test.ts'],
+    include: [
+      'packages/server/test/integration/**/*.test.ts',
+      'compat/**/*.test.ts',
+      // The console's data (activity counters, keys, preview, login history) through the PostgreSQL adapter.
+      'packages/server/src/http/routes/managementConsoleData.test.ts',
+    ],
     globalSetup: [here('./postgresGlobalSetup.ts')],
   },
 });

@@ -158,11 +158,18 @@ describe('management: audit log', () => {
     expect(byType.events.map((e) => e.type)).toEqual(['signup']);
     const page1 = await audit(`since=${since}&limit=2`);
     expect(page1.events).toHaveLength(2);
+    // Newest first: each page, and the next page, goes back in time; `until` bounds the other end.
+    expect(page1.events[0]!.id).toBeGreaterThan(page1.events[1]!.id);
     const page2 = await audit(`since=${since}&limit=2&cursor=${page1.next}`);
-    expect(page2.events[0]!.id).toBeGreaterThan(page1.events[1]!.id);
+    expect(page2.events[0]!.id).toBeLessThan(page1.events[1]!.id);
+    const until = page2.events[0]!.at;
+    const upTo = await audit(`since=${since}&until=${until}&limit=1000`);
+    expect(upTo.events.length).toBeGreaterThan(0);
+    expect(upTo.events.every((e) => e.at <= until)).toBe(true);
+    expect(upTo.events.map((e) => e.id)).toContain(page2.events[0]!.id);
   });
 
-  it.each([['type=nonsense'], ['since=yesterday'], ['limit=-1'], ['cursor=1e9']])(
+  it.each([['type=nonsense'], ['since=yesterday'], ['until=tomorrow'], ['limit=-1'], ['cursor=1e9']])(
     'rejects a bad query (%s) with a 400 catalogue error',
     async (query) => {
       const r = await call(server, 'GET', `${routes.mgmt.notpAudit}?${query}`, { auth: mgmtAuth(server) });

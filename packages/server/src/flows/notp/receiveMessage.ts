@@ -1,5 +1,6 @@
 // receiveMessage: one inbound WhatsApp message → the pending login it completes (or fails), guard lines top to bottom.
 import { errors } from '@notp/core';
+import { RECEIVED } from '../../activity/activityMetrics.js';
 import type { Deps } from '../../deps.js';
 import { phoneFromWaId } from '../../users/phone.js';
 import type { InboundMessage } from '../../whatsapp/ports.js';
@@ -44,6 +45,8 @@ export async function receiveMessage(deps: Deps, msg: InboundMessage): Promise<v
       await replyNotLiveOnce(ctx, notLiveReply(pending));
     return;
   }
+  // The funnel's "message received": the first message of a live login (a resent code while the buttons wait is not).
+  if (pending.status === 'pending') deps.activity?.count(pending.projectId, RECEIVED, 1, now);
   // Every nOTP login proves a phone number; a BSUID alone proves none (WHATSAPP.md: usernames, 2026).
   if (!msg.waId || !senderPhone) return failPending(ctx, errors.phoneWithheld, 'phone-withheld');
   // A forwarded message is someone else's code relayed to this phone: the phishing relay pattern.

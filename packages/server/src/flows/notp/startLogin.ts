@@ -1,5 +1,6 @@
 // startLogin: runs the start steps, stores the pending auth (hashed secrets) and answers { pendingRef, redirectUrl, image }.
 import type { NOTPResponse } from '@notp/core';
+import { STARTED } from '../../activity/activityMetrics.js';
 import type { Deps } from '../../deps.js';
 import { renderQr } from '../../qr/renderQr.js';
 import type { PendingAuthRecord, PendingRequest, ProjectRecord } from '../../store/ports.js';
@@ -67,6 +68,7 @@ export async function startLogin(deps: Deps, project: ProjectRecord, input: Star
     consumedAt: null,
   };
   await deps.store.pendingAuths.create(record);
+  deps.activity?.count(record.projectId, STARTED, 1, now);
 
   const text = prefilledMessage(
     {

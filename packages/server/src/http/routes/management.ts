@@ -3,10 +3,10 @@ import { type MgmtUserRequest, routes, type UserResponse } from '@notp/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RouteOptions } from './RouteOptions.js';
 import { recordAudit } from '../../audit/recordAudit.js';
-import { type AuditPageInput, queryAudit } from '../../flows/management/queryAudit.js';
+import { type AuditPageInput, type AuditQueryString, queryAudit } from '../../flows/management/queryAudit.js';
 import { rotateSigningKey } from '../../flows/management/rotateSigningKey.js';
 import { listUserSessions, revokeUserSession } from '../../flows/management/userSessions.js';
-import { AUDIT_EVENT_TYPES, type AuditEventType, type ProjectRecord } from '../../store/ports.js';
+import { AUDIT_EVENT_TYPES, type ProjectRecord } from '../../store/ports.js';
 import { clientOf } from '../auth.js';
 import { createUser } from '../../flows/management/createUser.js';
 import { deleteUser, logoutUser } from '../../flows/management/deleteUser.js';
@@ -72,6 +72,7 @@ const auditQuery = {
     userId: str(MAX_ID),
     type: { type: 'string', enum: [...AUDIT_EVENT_TYPES] },
     since: epochMs,
+    until: epochMs,
     cursor: epochMs,
     limit: { type: 'string', pattern: '^[0-9]{1,4}$' },
   },
@@ -330,7 +331,7 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
     },
   );
 
-  app.get<{ Querystring: { userId?: string; type?: AuditEventType; since?: string; cursor?: string; limit?: string } }>(
+  app.get<{ Querystring: AuditQueryString }>(
     routes.mgmt.notpAudit,
     { schema: { querystring: auditQuery, response: { 200: answerObject() } } },
     async (request) => {
@@ -340,6 +341,7 @@ export async function managementRoutes(app: FastifyInstance, { deps }: RouteOpti
       if (q.userId !== undefined) input.userId = q.userId;
       if (q.type !== undefined) input.type = q.type;
       if (q.since !== undefined) input.since = Number(q.since);
+      if (q.until !== undefined) input.until = Number(q.until);
       if (q.cursor !== undefined) input.cursor = Number(q.cursor);
       if (q.limit !== undefined) input.limit = Number(q.limit);
       return queryAudit(deps, projectId, input);

@@ -88,10 +88,11 @@ describe('PATCH /v1/mgmt/notp/project/settings', () => {
 
     const audit = await call('GET', '/v1/mgmt/notp/audit?type=project-changed');
     const details = (audit.body['events'] as { detail: string }[]).map((e) => e.detail);
+    // Newest first.
     expect(details).toEqual([
-      'settings: allowedOrigins, rateLimits, sessionTtlSec',
-      'settings: rateLimits',
       'settings: rateLimits, sessionTtlSec',
+      'settings: rateLimits',
+      'settings: allowedOrigins, rateLimits, sessionTtlSec',
     ]);
   });
 

@@ -8,6 +8,8 @@ import type { Deps } from '../../deps.js';
 import { receiveMessage } from '../../flows/notp/receiveMessage.js';
 import type { RawDelivery, WebhookAdapter } from '../../whatsapp/ports.js';
 import { answerObject, textAnswer } from '../responseSchemas.js';
+import { WEBHOOK } from '../../activity/activityMetrics.js';
+import { SERVER_WIDE } from '../../store/activityPorts.js';
 
 /** Meta sends bodies up to 3 MB; a Twilio form is far smaller but shares the limit. */
 export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024; // bytes
@@ -47,6 +49,7 @@ async function deliver(deps: Deps, adapter: WebhookAdapter, request: FastifyRequ
       detail: `${adapter.provider} delivery failed its signature`,
     });
   }
+  deps.activity?.count(SERVER_WIDE, WEBHOOK);
   const messages = adapter.parse(delivery);
   for (const message of messages) await receiveMessage(deps, message);
   return messages.length;

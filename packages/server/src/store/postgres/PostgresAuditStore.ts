@@ -1,4 +1,4 @@
-// Audit log on PostgreSQL: append-only rows, read oldest first by id with optional filters; old rows deleted in batches.
+// Audit log on PostgreSQL: append-only rows, read by id (either order) with optional filters; old rows deleted in batches.
 import type pg from 'pg';
 import type { AuditEvent, AuditQuery, AuditRecord, AuditStore } from '../ports.js';
 import { type AuditRow, auditLimit, auditRecordOf } from '../auditRows.js';
@@ -20,6 +20,14 @@ export class PostgresAuditStore implements AuditStore {
   async query(projectId: string, q: AuditQuery): Promise<AuditRecord[]> {
     const values: unknown[] = [projectId, q.afterId ?? 0, q.since ?? 0];
     const where = ['project_id = $1', 'id > $2', 'at >= $3'];
+    if (q.beforeId !== undefined) {
+      values.push(q.beforeId);
+      where.push(`id < $${values.length}`);
+    }
+    if (q.until !== undefined) {
+      values.push(q.until);
+      where.push(`at <= $${values.length}`);
+    }
     if (q.userId !== undefined) {
       values.push(q.userId);
       where.push(`user_id = $${values.length}`);
@@ -30,7 +38,7 @@ export class PostgresAuditStore implements AuditStore {
     }
     values.push(auditLimit(q.limit));
     const r = await this.pool.query<AuditRow>(
-      `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${values.length}`,
+      `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY id${q.order === 'newest-first' ? ' DESC' : ''} LIMIT $${values.length}`,
       values,
     );
     return r.rows.map(auditRecordOf);

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Store } from '../ports.js';
 import { applyPostgresMigrations } from './applyPostgresMigrations.js';
 import { PostgresKeyStore } from './PostgresKeyStore.js';
+import { PostgresActivityStore } from './PostgresActivityStore.js';
 import { PostgresAuditStore } from './PostgresAuditStore.js';
 import { PostgresAuthzStore } from './PostgresAuthzStore.js';
 import { PostgresLoginHistoryStore } from './PostgresLoginHistoryStore.js';
@@ -45,6 +46,7 @@ export class PostgresStore implements Store {
   readonly loginHistory: PostgresLoginHistoryStore;
   readonly audit: PostgresAuditStore;
   readonly authz: PostgresAuthzStore;
+  readonly activity: PostgresActivityStore;
   private closed = false;
 
   private constructor(readonly pool: pg.Pool) {
@@ -57,6 +59,7 @@ export class PostgresStore implements Store {
     this.loginHistory = new PostgresLoginHistoryStore(pool);
     this.audit = new PostgresAuditStore(pool);
     this.authz = new PostgresAuthzStore(pool);
+    this.activity = new PostgresActivityStore(pool);
   }
 
   /** Connects (verifying the URL and credentials at once, so a bad DATABASE_URL stops the start) and migrates. */

@@ -244,4 +244,21 @@ CREATE INDEX users_phone ON users (project_id, phone);
 CREATE INDEX users_updated_at ON users (project_id, updated_at);
 `,
   },
+  {
+    version: 9,
+    name: 'login activity counters',
+    // Mirrors SQLite's migration 9 (per-minute activity counters). Does not depend on migration 8.
+    sql: `
+CREATE TABLE activity_counts (
+  project_id text COLLATE "C" NOT NULL,
+  minute     bigint NOT NULL,
+  metric     text COLLATE "C" NOT NULL,
+  count      bigint NOT NULL,
+  last_at    bigint NOT NULL,
+  PRIMARY KEY (project_id, minute, metric)
+);
+CREATE INDEX activity_counts_minute ON activity_counts (minute);
+ALTER TABLE pending_auths ADD COLUMN expiry_counted boolean NOT NULL DEFAULT false;
+`,
+  },
 ];

@@ -1,4 +1,4 @@
-// Audit log on SQLite: append-only rows, read oldest first by id with optional filters; old rows deleted in batches.
+// Audit log on SQLite: append-only rows, read by id (either order) with optional filters; old rows deleted in batches.
 import type { SqliteDatabase, SqliteStatement, SqliteValue } from './sqliteDatabase.js';
 import { type AuditRow, auditLimit, auditRecordOf } from '../auditRows.js';
 import type { AuditEvent, AuditQuery, AuditRecord, AuditStore } from '../ports.js';
@@ -25,19 +25,23 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   async query(projectId: string, q: AuditQuery): Promise<AuditRecord[]> {
-    const shape = `${q.userId !== undefined ? 'u' : ''}${q.type !== undefined ? 't' : ''}`;
+    const desc = q.order === 'newest-first';
+    const shape = `${q.userId !== undefined ? 'u' : ''}${q.type !== undefined ? 't' : ''}${desc ? 'd' : ''}`;
     let stmt = this.selects.get(shape);
     if (!stmt) {
-      const where = ['project_id = @projectId', 'id > @afterId', 'at >= @since'];
+      const where = ['project_id = @projectId', 'id > @afterId', 'id < @beforeId', 'at >= @since', 'at <= @until'];
       if (q.userId !== undefined) where.push('user_id = @userId');
       if (q.type !== undefined) where.push('type = @type');
-      stmt = this.db.prepare(`SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`);
+      const order = desc ? 'id DESC' : 'id';
+      stmt = this.db.prepare(`SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit`);
       this.selects.set(shape, stmt);
     }
     const params: Record<string, SqliteValue> = {
       projectId,
       afterId: q.afterId ?? 0,
+      beforeId: q.beforeId ?? Number.MAX_SAFE_INTEGER,
       since: q.since ?? 0,
+      until: q.until ?? Number.MAX_SAFE_INTEGER,
       limit: auditLimit(q.limit),
     };
     if (q.userId !== undefined) params.userId = q.userId;

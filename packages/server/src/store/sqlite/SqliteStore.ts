@@ -6,6 +6,7 @@
 import type { Store } from '../ports.js';
 import { applyMigrations } from './applyMigrations.js';
 import { prepareDatabaseFile } from './privateFiles.js';
+import { SqliteActivityStore } from './SqliteActivityStore.js';
 import { SqliteAuditStore } from './SqliteAuditStore.js';
 import { SqliteAuthzStore } from './SqliteAuthzStore.js';
 import { SqliteKeyStore } from './SqliteKeyStore.js';
@@ -34,6 +35,7 @@ export class SqliteStore implements Store {
   readonly loginHistory: SqliteLoginHistoryStore;
   readonly audit: SqliteAuditStore;
   readonly authz: SqliteAuthzStore;
+  readonly activity: SqliteActivityStore;
   private readonly pingStmt: SqliteStatement;
 
   private constructor(readonly db: SqliteDatabase) {
@@ -46,6 +48,7 @@ export class SqliteStore implements Store {
     this.loginHistory = new SqliteLoginHistoryStore(db);
     this.audit = new SqliteAuditStore(db);
     this.authz = new SqliteAuthzStore(db);
+    this.activity = new SqliteActivityStore(db);
     this.pingStmt = db.prepare('SELECT 1');
   }
 

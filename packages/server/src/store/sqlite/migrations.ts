@@ -251,4 +251,24 @@ CREATE INDEX users_phone ON users (project_id, phone);
 CREATE INDEX users_updated_at ON users (project_id, updated_at);
 `,
   },
+  {
+    version: 9,
+    name: 'login activity counters',
+    // Per-minute counters of logins and of the WhatsApp provider (store/activityPorts.ts), written in batches by each
+    // instance (activity/ActivityRecorder.ts); project_id '' holds the server-wide (provider) rows. Purged after
+    // 8 days by the janitor, oldest first, through the minute index. pending_auths.expiry_counted marks the logins the
+    // janitor has counted as expired (once each). Does not depend on migration 8.
+    sql: `
+CREATE TABLE activity_counts (
+  project_id TEXT NOT NULL,
+  minute     INTEGER NOT NULL,
+  metric     TEXT NOT NULL,
+  count      INTEGER NOT NULL,
+  last_at    INTEGER NOT NULL,
+  PRIMARY KEY (project_id, minute, metric)
+);
+CREATE INDEX activity_counts_minute ON activity_counts (minute);
+ALTER TABLE pending_auths ADD COLUMN expiry_counted INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ];

@@ -1,6 +1,7 @@
 // The two deciding store calls that end a login at the message: verified (user written) or failed, then waiters woken.
 import type { ErrorDef } from '@notp/core';
 import { errors } from '@notp/core';
+import { COMPLETED, completionMetric, failedMetric } from '../../../activity/activityMetrics.js';
 import { recordAudit } from '../../../audit/recordAudit.js';
 import { pendingChannel } from '../../../events/ports.js';
 import type { Verification } from '../../../store/ports.js';
@@ -27,6 +28,8 @@ export async function completeVerification(ctx: MessageContext, resolution: Reso
   const result = await deps.store.pendingAuths.verify(verification);
   switch (result) {
     case 'ok':
+      deps.activity?.count(pending.projectId, COMPLETED, 1, ctx.now);
+      deps.activity?.count(pending.projectId, completionMetric(ctx.now - pending.createdAt), 1, ctx.now);
       await deps.events.publish(pendingChannel(pending.id), PENDING_CHANGED);
       reply(ctx, resolution.reply);
       return;
@@ -55,6 +58,7 @@ export async function failPending(ctx: MessageContext, error: ErrorDef, kind: Re
     now: ctx.now,
   });
   if (result === 'ok') {
+    deps.activity?.count(pending.projectId, failedMetric(error.code), 1, ctx.now);
     deps.log.info({ pendingId: pending.id, code: error.code }, 'nOTP login failed at the message');
     // The client fields are the start's (the browser that asked); the sender's number is not a secret but stays out.
     await recordAudit(deps, {

@@ -96,7 +96,7 @@ function TenantRow(props: { tenant: Tenant; onChanged(): void }) {
         <ConfirmButton
           label="Delete"
           danger
-          question={`Delete the tenant "${tenant.name}" (${tenant.id})?`}
+          question={`Delete the tenant "${tenant.name}" (${tenant.id})? Its tenant roles are deleted and its members leave it (the users stay).`}
           confirmLabel="Delete tenant"
           onConfirm={async () => {
             await authz.deleteTenant(tenant.id);

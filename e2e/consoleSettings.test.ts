@@ -8,7 +8,7 @@ import { messageOf, startTestServer, type TestServer } from '../packages/server/
 import { seriousAccessibilityViolations } from './support/checkAccessibility.js';
 import { launchChromium } from './support/launchChromium.js';
 import { openConsole } from './support/openConsole.js';
-import { testPhone } from './support/sendFromSimulator.js';
+import { sendFromSimulator, testPhone } from './support/sendFromSimulator.js';
 
 const NEW_ORIGIN = 'https://app.example.com';
 
@@ -47,7 +47,7 @@ type Project = {
 };
 const project = () => management<Project>('GET', routes.mgmt.notpProject);
 
-/** Starts a sign-up-or-in for `phone` through the API, as an app's backend or SDK would; answers the prefilled text. */
+/** Starts a sign-up-or-in for `phone` through the API, as an app's backend or SDK would; answers its link. */
 async function startLogin(phone: string): Promise<string> {
   const response = await fetch(`${server.url}${routes.notp.signUpOrIn}`, {
     method: 'POST',
@@ -55,7 +55,7 @@ async function startLogin(phone: string): Promise<string> {
     body: JSON.stringify({ loginId: phone }),
   });
   expect(response.status).toBe(200);
-  return messageOf(((await response.json()) as { redirectUrl: string }).redirectUrl);
+  return ((await response.json()) as { redirectUrl: string }).redirectUrl;
 }
 
 const preflight = (origin: string) =>
@@ -95,7 +95,7 @@ describe('console: Settings', () => {
     expect((await project()).name).toBe('Acme Rockets');
     expect((await project()).settings.allowedOrigins).toContain(NEW_ORIGIN);
     expect((await project()).settings.rateLimits).toEqual({ startPerIp: { limit: 50, windowMs: 60_000 } });
-    expect(await startLogin(testPhone())).toContain('Acme Rockets');
+    expect(messageOf(await startLogin(testPhone()))).toContain('Acme Rockets');
     expect((await preflight(NEW_ORIGIN)).headers.get('access-control-allow-origin')).toBe(NEW_ORIGIN);
   });
 
@@ -124,6 +124,16 @@ describe('console: Settings', () => {
     await expect
       .poll(async () => (await project()).settings.templates?.en?.['signed-in'])
       .toBe('Welcome back to {app}, rocketeer!');
+
+    // With the confirmation step on, the conversation opens with the question and its two buttons.
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await page.getByLabel('Confirmation step').check();
+    await save.click();
+    await chat.getByText("Yes, it's me").waitFor();
+    await page.getByLabel('Confirmation step').uncheck();
+    await save.click();
+    await expect.poll(() => chat.getByText("Yes, it's me").count()).toBe(0);
+    expect((await project()).settings.confirmation).toBe(false);
   });
 });
 
@@ -191,10 +201,10 @@ describe('console: Activity', () => {
   it('charts the logins made through the simulator, and its funnel reads the numbers', async () => {
     // One login was started by the Settings test and never answered. Now two complete and one fails (wrong sender).
     for (const phone of [testPhone(), testPhone()]) {
-      expect((await server.sendWhatsApp(phone, await startLogin(phone))).status).toBe(200);
+      expect(await sendFromSimulator(page.context(), await startLogin(phone), phone)).toContain('Acme Rockets');
     }
     const stranger = testPhone();
-    expect((await server.sendWhatsApp(stranger, await startLogin(testPhone()))).status).toBe(200);
+    expect((await server.sendWhatsApp(stranger, messageOf(await startLogin(testPhone())))).status).toBe(200);
     // Each instance writes its counts every 5 s; write them now (the same batch write the timer does), until the
     // messages above have all been handled.
     type Funnel = { funnel: { completed: number }; failures: { reason: string; count: number }[] };

@@ -41,7 +41,7 @@ export function PermissionsSection(props: { permissions: Loaded<{ permissions: P
           </tbody>
         </table>
       </div>
-      <form onSubmit={create.onSubmit} aria-labelledby="new-permission-heading">
+      <form class="compact" onSubmit={create.onSubmit} aria-labelledby="new-permission-heading">
         <h3 id="new-permission-heading">New permission</h3>
         <div class="grid">
           <label>

@@ -48,7 +48,7 @@ export function RolesSection(props: {
           </tbody>
         </table>
       </div>
-      <form onSubmit={create.onSubmit} aria-labelledby="new-role-heading">
+      <form class="compact" onSubmit={create.onSubmit} aria-labelledby="new-role-heading">
         <h3 id="new-role-heading">New role</h3>
         <RoleFields
           name={name}

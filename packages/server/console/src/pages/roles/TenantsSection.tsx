@@ -41,7 +41,7 @@ export function TenantsSection(props: { tenants: Loaded<{ tenants: Tenant[] }>; 
           </tbody>
         </table>
       </div>
-      <form onSubmit={create.onSubmit} aria-labelledby="new-tenant-heading">
+      <form class="compact" onSubmit={create.onSubmit} aria-labelledby="new-tenant-heading">
         <h3 id="new-tenant-heading">New tenant</h3>
         <div class="grid">
           <label>

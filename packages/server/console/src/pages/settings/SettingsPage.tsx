@@ -76,7 +76,9 @@ function SettingsForm(props: { project: ProjectView; onSaved(): void }) {
             onInput={(e) => change({ name: e.currentTarget.value })}
           />
         </label>
-        <small id="name-help">The name WhatsApp messages show ("Log in to …").</small>
+        <small class="help" id="name-help">
+          The name WhatsApp messages show ("Log in to …").
+        </small>
         <label>
           Allowed origins
           <textarea
@@ -88,7 +90,7 @@ function SettingsForm(props: { project: ProjectView; onSaved(): void }) {
             onInput={(e) => change({ allowedOrigins: e.currentTarget.value })}
           />
         </label>
-        <small id="origins-help">
+        <small class="help" id="origins-help">
           One browser origin a line, e.g. https://app.example.com, or http://localhost:* for any port.
         </small>
       </section>
@@ -127,7 +129,7 @@ function SettingsForm(props: { project: ProjectView; onSaved(): void }) {
           />
           Confirmation step
         </label>
-        <small>
+        <small class="help">
           Confirmation: the user answers "Yes, it's me" in WhatsApp before the login completes (against login phishing).
         </small>
         <div class="grid">
@@ -166,7 +168,7 @@ function SettingsForm(props: { project: ProjectView; onSaved(): void }) {
             </select>
           </label>
         </div>
-        <small id="alg-help">
+        <small class="help" id="alg-help">
           The signing algorithm applies from the next signing key (Keys: "Rotate signing key").
         </small>
       </section>

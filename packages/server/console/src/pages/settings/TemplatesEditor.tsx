@@ -81,7 +81,9 @@ export function TemplatesEditor(props: {
                 placeholder={builtIn(key) ?? ''}
                 onInput={(e) => edit(key, e.currentTarget.value)}
               />
-              <small id={`template-${key}-help`}>Placeholders: {PLACEHOLDERS[key] ?? '{app}'}</small>
+              <small class="help" id={`template-${key}-help`}>
+                Placeholders: {PLACEHOLDERS[key] ?? '{app}'}
+              </small>
             </div>
           ))}
         </div>

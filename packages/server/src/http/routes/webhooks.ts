@@ -2,10 +2,9 @@
 import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RouteOptions } from './RouteOptions.js';
-import { safeEqual } from '../../crypto/safeEqual.js';
-import { sha256Hex } from '../../crypto/sha256Hex.js';
 import type { Deps } from '../../deps.js';
 import { receiveMessage } from '../../flows/notp/receiveMessage.js';
+import { type HandshakeQuery, handshakeVerifier } from '../../whatsapp/cloud-api/handshake.js';
 import type { RawDelivery, WebhookAdapter } from '../../whatsapp/ports.js';
 import { answerObject, textAnswer } from '../responseSchemas.js';
 import { WEBHOOK } from '../../activity/activityMetrics.js';
@@ -22,12 +21,6 @@ const handshakeQuery = {
     'hub.challenge': { type: 'string', maxLength: 256 },
   },
 } as const;
-
-interface HandshakeQuery {
-  'hub.mode'?: string;
-  'hub.verify_token'?: string;
-  'hub.challenge'?: string;
-}
 
 /** The delivery exactly as received: signatures are over these bytes, so the body is never re-serialised. */
 function rawDeliveryOf(request: FastifyRequest): RawDelivery {
@@ -65,9 +58,7 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: RouteOptions
 
     const cloudApi = deps.whatsapp.cloudApi;
     if (cloudApi) {
-      const verifyToken = deps.config.cloudApi.verifyToken;
-      // Hash both sides first: equal-length inputs, so the compare leaks neither content nor the token's length.
-      const verifyTokenHash = verifyToken ? sha256Hex(verifyToken) : null;
+      const verifyHandshake = handshakeVerifier(deps.config.cloudApi.verifyToken);
 
       scope.get<{ Querystring: HandshakeQuery }>(
         routes.webhooks.whatsapp,
@@ -78,16 +69,7 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: RouteOptions
           },
         },
         async (request, reply) => {
-          const q = request.query;
-          const challenge = q['hub.challenge'] ?? '';
-          // Without a configured verify token (simulator default) there is nothing to verify against: refuse.
-          const tokenOk =
-            verifyTokenHash !== null &&
-            q['hub.verify_token'] !== undefined &&
-            safeEqual(sha256Hex(q['hub.verify_token']), verifyTokenHash);
-          if (q['hub.mode'] !== 'subscribe' || !tokenOk || !/^[\x21-\x7e]{1,256}$/.test(challenge)) {
-            throw new NotpError(errors.webhookVerifyTokenInvalid);
-          }
+          const challenge = verifyHandshake(request.query);
           // Echoed as inert text: nosniff stops a browser from treating a crafted challenge as HTML.
           return reply.header('x-content-type-options', 'nosniff').type('text/plain; charset=utf-8').send(challenge);
         },

@@ -8,6 +8,7 @@ import { systemRandom } from '../packages/server/src/deps.js';
 import { MESSAGE_CODE_LENGTH, newMessageCode } from '../packages/server/src/flows/notp/messageCode.js';
 import { renderQr } from '../packages/server/src/qr/renderQr.js';
 import { createStore } from '../packages/server/src/store/createStore.js';
+import { newPendingAuthRecord } from '../packages/server/src/store/newPendingAuthRecord.js';
 import type { PendingAuthRecord, Store } from '../packages/server/src/store/ports.js';
 import { defaultProjectSettings } from '../packages/server/src/projects/defaults.js';
 import { startBenchServer } from './benchServer.js';
@@ -24,7 +25,7 @@ const FLOOR_PROJECT = 'PfloorFloorFloorFloorFloor00';
 
 /** One pending-auth row shaped like a real start's (random ids and hashes, so the unique indexes do their work). */
 function pendingRecord(now: number): PendingAuthRecord {
-  return {
+  return newPendingAuthRecord({
     id: randomBytes(12).toString('base64url'),
     projectId: FLOOR_PROJECT,
     refHash: randomBytes(32).toString('hex'),
@@ -32,21 +33,9 @@ function pendingRecord(now: number): PendingAuthRecord {
     kind: 'signup-in',
     request: { loginId: '+16505550123', loginIdKind: 'phone', ip: '127.0.0.1', userAgent: 'bench' },
     expectedPhone: '+16505550123',
-    userId: null,
-    parentSessionId: null,
-    status: 'pending',
-    failureCode: null,
-    senderPhone: null,
-    senderWaId: null,
-    senderBsuid: null,
-    resultUserId: null,
-    firstSeen: false,
-    confirmNonceHash: null,
     createdAt: now,
     expiresAt: now + 600_000,
-    verifiedAt: null,
-    consumedAt: null,
-  };
+  });
 }
 
 async function floorStore(dir: string): Promise<Store> {

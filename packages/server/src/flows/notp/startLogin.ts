@@ -3,7 +3,8 @@ import type { NOTPResponse } from '@notp/core';
 import { STARTED } from '../../activity/activityMetrics.js';
 import type { Deps } from '../../deps.js';
 import { renderQr } from '../../qr/renderQr.js';
-import type { PendingAuthRecord, PendingRequest, ProjectRecord } from '../../store/ports.js';
+import { newPendingAuthRecord } from '../../store/newPendingAuthRecord.js';
+import type { PendingRequest, ProjectRecord } from '../../store/ports.js';
 import { redirectUrlFor } from '../../whatsapp/links.js';
 import { chooseLocale } from '../../whatsapp/templates/chooseLocale.js';
 import { prefilledMessage } from '../../whatsapp/templates/prefilledMessage.js';
@@ -44,7 +45,7 @@ export async function startLogin(deps: Deps, project: ProjectRecord, input: Star
   if (input.ip !== undefined) request.ip = input.ip;
   if (input.userAgent !== undefined) request.userAgent = input.userAgent;
 
-  const record: PendingAuthRecord = {
+  const record = newPendingAuthRecord({
     id: deps.random.bytes(12).toString('base64url'),
     projectId: project.projectId,
     refHash: hashPendingRef(pendingRef),
@@ -54,19 +55,9 @@ export async function startLogin(deps: Deps, project: ProjectRecord, input: Star
     expectedPhone: ctx.expectedPhone,
     userId: ctx.parent?.user.userId ?? ctx.existingUser?.userId ?? null,
     parentSessionId: ctx.parent?.session.id ?? null,
-    status: 'pending',
-    failureCode: null,
-    senderPhone: null,
-    senderWaId: null,
-    senderBsuid: null,
-    resultUserId: null,
-    firstSeen: false,
-    confirmNonceHash: null,
     createdAt: now,
     expiresAt: now + project.settings.pendingTtlSec * 1000,
-    verifiedAt: null,
-    consumedAt: null,
-  };
+  });
   await deps.store.pendingAuths.create(record);
   deps.activity?.count(record.projectId, STARTED, 1, now);
 

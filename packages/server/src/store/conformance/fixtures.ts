@@ -9,6 +9,7 @@ import type {
   UserRecord,
   Verification,
 } from '../ports.js';
+import { newPendingAuthRecord } from '../newPendingAuthRecord.js';
 
 export interface StoreConformanceOptions {
   /** Shown in the describe block, e.g. "sqlite (file)". */
@@ -83,27 +84,17 @@ export function user(overrides: Partial<UserRecord> = {}): UserRecord {
 
 export function pending(overrides: Partial<PendingAuthRecord> = {}): PendingAuthRecord {
   return {
-    id: nextId('pa_'),
-    projectId: PROJECT,
-    refHash: secretHash(),
-    codeHash: secretHash(),
-    kind: 'signup-in',
-    request: { loginId: '+16505551234', loginIdKind: 'phone', locale: 'en', ip: '203.0.113.7' },
-    expectedPhone: '+16505551234',
-    userId: null,
-    parentSessionId: null,
-    status: 'pending',
-    failureCode: null,
-    senderPhone: null,
-    senderWaId: null,
-    senderBsuid: null,
-    resultUserId: null,
-    firstSeen: false,
-    confirmNonceHash: null,
-    createdAt: T0,
-    expiresAt: T0 + 10 * MIN,
-    verifiedAt: null,
-    consumedAt: null,
+    ...newPendingAuthRecord({
+      id: nextId('pa_'),
+      projectId: PROJECT,
+      refHash: secretHash(),
+      codeHash: secretHash(),
+      kind: 'signup-in',
+      request: { loginId: '+16505551234', loginIdKind: 'phone', locale: 'en', ip: '203.0.113.7' },
+      expectedPhone: '+16505551234',
+      createdAt: T0,
+      expiresAt: T0 + 10 * MIN,
+    }),
     ...overrides,
   };
 }

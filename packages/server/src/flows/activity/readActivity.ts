@@ -12,9 +12,11 @@ import {
   WEBHOOK,
 } from '../../activity/activityMetrics.js';
 import type { Deps } from '../../deps.js';
+import type { ActivityAnswer, ActivityBucket, ActivityRange } from './activityAnswer.js';
+
+export type { ActivityAnswer, ActivityBucket, ActivityRange } from './activityAnswer.js';
 import { type ActivitySum, SERVER_WIDE } from '../../store/activityPorts.js';
 
-export type ActivityRange = 'hour' | 'day' | 'week';
 export const ACTIVITY_RANGES: readonly ActivityRange[] = Object.freeze(['hour', 'day', 'week']);
 
 const MIN = 60_000;
@@ -24,32 +26,6 @@ export const RANGE_SHAPE: Readonly<Record<ActivityRange, { rangeMs: number; buck
   day: { rangeMs: 24 * 60 * MIN, bucketMs: 15 * MIN },
   week: { rangeMs: 7 * 24 * 60 * MIN, bucketMs: 60 * MIN },
 });
-
-export interface ActivityBucket {
-  at: number;
-  started: number;
-  received: number;
-  completed: number;
-  failed: number;
-}
-
-export interface ActivityAnswer {
-  range: ActivityRange;
-  from: number;
-  to: number;
-  bucketMs: number;
-  buckets: ActivityBucket[];
-  funnel: { started: number; received: number; completed: number };
-  completionMs: { p50: number | null; p95: number | null; count: number };
-  failures: { reason: string; count: number }[];
-  provider: {
-    name: string;
-    lastWebhookAt: number | null;
-    repliesSent: number;
-    repliesFailed: number;
-    repliesRetried: number;
-  };
-}
 
 /**
  * The project's activity in `[from, to)`: `to` is the end of the current bucket, so the last bucket is the one in

@@ -1,30 +1,11 @@
 // activityTypes: `GET /v1/mgmt/notp/activity` as the server answers it (docs/deploy.md, "Login activity"), and words for it.
 
-export type ActivityRange = 'hour' | 'day' | 'week';
-export interface Bucket {
-  at: number;
-  started: number;
-  received: number;
-  completed: number;
-  failed: number;
-}
-export interface Activity {
-  range: ActivityRange;
-  from: number;
-  to: number;
-  bucketMs: number;
-  buckets: Bucket[];
-  funnel: { started: number; received: number; completed: number };
-  completionMs: { p50: number | null; p95: number | null; count: number };
-  failures: { reason: string; count: number }[];
-  provider: {
-    name: string;
-    lastWebhookAt: number | null;
-    repliesSent: number;
-    repliesFailed: number;
-    repliesRetried: number;
-  };
-}
+import type { ActivityAnswer, ActivityBucket, ActivityRange } from '../../../../src/flows/activity/activityAnswer.js';
+
+export type { ActivityRange } from '../../../../src/flows/activity/activityAnswer.js';
+/** One bucket and the whole answer: the server's own types (packages/server/src/flows/activity/activityAnswer.ts). */
+export type Bucket = ActivityBucket;
+export type Activity = ActivityAnswer;
 
 export const RANGES: readonly [ActivityRange, string][] = [
   ['hour', 'Last hour'],

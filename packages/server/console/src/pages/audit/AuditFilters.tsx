@@ -1,5 +1,6 @@
 // AuditFilters: the audit log's filter form — event type, user id, and a time range in the admin's local time.
 import { useEffect, useState } from 'preact/hooks';
+import { AUDIT_EVENT_TYPES } from '../../../../src/store/auditPorts.js';
 
 export interface Filters {
   /** An event type, or '' for every type. */
@@ -10,27 +11,8 @@ export interface Filters {
   to: string;
 }
 
-/**
- * The event types the server records (packages/server/src/store/auditPorts.ts AUDIT_EVENT_TYPES, with the console's
- * sign-in events, which it includes); the browser test checks this list covers the server's.
- */
-export const EVENT_TYPES: readonly string[] = [
-  'signup',
-  'signin',
-  'login-failed',
-  'refresh',
-  'refresh-reuse',
-  'logout',
-  'logout-all',
-  'session-revoked',
-  'key-rotated',
-  'project-changed',
-  'management',
-  'management-auth-failed',
-  'console-login',
-  'console-login-refused',
-  'console-logout',
-];
+/** The event types the server records: its own list (the console is built from the same package). */
+export const EVENT_TYPES: readonly string[] = AUDIT_EVENT_TYPES;
 
 export function AuditFilters(props: { filters: Filters; onApply(filters: Filters): void; onClear(): void }) {
   const [draft, setDraft] = useState<Filters>(props.filters);

@@ -1,21 +1,10 @@
 // AuditTable: audit events as rows — time, type, the user concerned, who did it, IP, and what happened.
+import type { AuditRecord } from '../../../../src/store/auditPorts.js';
 import { Link } from '../../components/Link.js';
 import { LocalTime, userPath } from '../users/shared.js';
 
-/** One event as GET /v1/mgmt/notp/audit answers it (store/auditPorts.ts AuditRecord, with the acting admin). */
-export interface AuditEvent {
-  id: number;
-  type: string;
-  /** Epoch ms. */
-  at: number;
-  userId: string | null;
-  ip: string;
-  userAgent: string;
-  reason: string | null;
-  detail: string;
-  /** The console admin who acted; null when it was the management key (or no admin at all). */
-  actorUserId?: string | null;
-}
+/** One event as GET /v1/mgmt/notp/audit answers it: the store's record (packages/server/src/store/auditPorts.ts). */
+export type AuditEvent = AuditRecord;
 
 /** Events an administrator causes: without an admin user, the management key (or a console signed in with it) did. */
 const ADMIN_EVENTS: ReadonlySet<string> = new Set(['management', 'session-revoked', 'key-rotated', 'project-changed']);

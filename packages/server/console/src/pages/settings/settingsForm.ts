@@ -1,4 +1,5 @@
 // settingsForm: the Settings page's form values — built from the project, and turned back into only what changed.
+import type { ProjectSettings } from '../../../../src/store/projectPorts.js';
 import {
   type ProjectTemplates,
   TEMPLATE_KEYS,
@@ -19,22 +20,9 @@ export const RATE_LIMIT_RULES = [
   ['managementPerKey', 'Management calls per key'],
 ] as const;
 export type RuleKey = (typeof RATE_LIMIT_RULES)[number][0];
-type Rule = { limit: number; windowMs: number };
 
-/** The settings as `GET /v1/mgmt/notp/project` answers them (docs/settings.md). */
-export interface ProjectSettings {
-  sessionTtlSec: number;
-  refreshTtlSec: number;
-  pendingTtlSec: number;
-  refreshRotation: boolean;
-  tokenDelivery: 'body' | 'cookies';
-  cookieDomain: string;
-  allowedOrigins: string[];
-  confirmation: boolean;
-  signingAlg: 'RS256' | 'ES256' | 'EdDSA';
-  rateLimits?: Partial<Record<RuleKey, Rule>>;
-  templates?: ProjectTemplates;
-}
+/** The settings as `GET /v1/mgmt/notp/project` answers them: the server's own type (src/store/projectPorts.ts). */
+export type { ProjectSettings };
 export interface ProjectView {
   projectId: string;
   name: string;

@@ -18,6 +18,8 @@ export type {
   UserResponse,
   LoginOptions,
   SignUpOptions,
+  StartOptionsBase,
+  AnyStartOptions,
   NOTPUpdateOptions,
   NOTPResponse,
   SignUpRequest,

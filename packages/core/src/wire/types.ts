@@ -39,38 +39,35 @@ export interface UserResponse {
   test?: boolean;
 }
 
-/** Options of a nOTP sign-in (and, flattened, of sign-up / sign-up-or-in). */
-export interface LoginOptions {
-  stepup?: boolean;
-  mfa?: boolean;
+/** What the options of every nOTP start share (sign-in, sign-up, sign-up-or-in, update). */
+export interface StartOptionsBase {
   customClaims?: Record<string, unknown>;
   templateOptions?: Record<string, string>;
   templateId?: string;
-  tenantId?: string;
   /** notp extension: language of the prefilled message and the replies (BCP 47, e.g. `es`). */
   locale?: string;
   /** notp extension: `svg` returns `image` as an SVG document instead of a base64 PNG. */
   qrFormat?: 'png' | 'svg';
 }
 
-export interface SignUpOptions {
-  customClaims?: Record<string, unknown>;
-  templateOptions?: Record<string, string>;
-  templateId?: string;
+/** Options of a nOTP sign-in (and, flattened, of sign-up / sign-up-or-in). */
+export interface LoginOptions extends StartOptionsBase {
+  stepup?: boolean;
+  mfa?: boolean;
   tenantId?: string;
-  locale?: string;
-  qrFormat?: 'png' | 'svg';
 }
 
-export interface NOTPUpdateOptions {
-  customClaims?: Record<string, unknown>;
-  templateOptions?: Record<string, string>;
-  templateId?: string;
+export interface SignUpOptions extends StartOptionsBase {
+  tenantId?: string;
+}
+
+export interface NOTPUpdateOptions extends StartOptionsBase {
   /** Also add the new phone to the user's login ids. */
   addToLoginIDs?: boolean;
-  locale?: string;
-  qrFormat?: 'png' | 'svg';
 }
+
+/** Any start's options in one type: what the server reads after a start route's schema checked them. */
+export type AnyStartOptions = LoginOptions & SignUpOptions & NOTPUpdateOptions;
 
 /** Answer of every nOTP start route. */
 export interface NOTPResponse {

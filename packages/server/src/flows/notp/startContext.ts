@@ -1,5 +1,5 @@
 // What the nOTP start steps share: the start input, the context they build up, and the step signature.
-import type { User } from '@notp/core';
+import type { AnyStartOptions, User } from '@notp/core';
 import type { Deps } from '../../deps.js';
 import type {
   PendingKind,
@@ -16,17 +16,7 @@ export interface StartInput {
   /** Sign-up user fields. */
   user?: User;
   /** Sign-in options, flattened sign-up options, or update options. */
-  options?: {
-    stepup?: boolean;
-    mfa?: boolean;
-    customClaims?: Record<string, unknown>;
-    templateOptions?: Record<string, string>;
-    templateId?: string;
-    tenantId?: string;
-    locale?: string;
-    qrFormat?: 'png' | 'svg';
-    addToLoginIDs?: boolean;
-  };
+  options?: AnyStartOptions;
   /** update: the new phone, if the caller names it. */
   phone?: string;
   /** The refresh JWT the request carries (bearer part 2 or cookie); only read by steps that need it. */

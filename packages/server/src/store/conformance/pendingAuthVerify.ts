@@ -237,4 +237,28 @@ export function registerPendingAuthVerify({ fresh }: ConformanceContext): void {
     expect(results.filter((r) => r === 'not-pending')).toHaveLength(19);
     expect((await store.users.search(PROJECT, {})).total).toBe(1);
   });
+
+  it('pendingAuths.verify: 20 sign-ups racing for one login id → one ok, 19 login-id-taken with nothing written', async () => {
+    const store = await fresh();
+    const ps = Array.from({ length: 20 }, () => pending({ kind: 'signup' }));
+    for (const p of ps) await store.pendingAuths.create(p);
+    const vs = ps.map((p, i) => {
+      const newcomer = user({ loginIds: ['+16505551234'] });
+      return verification(p, {
+        messageKey: `cloud-api:wamid.SAME-ID-${i}`,
+        createUser: newcomer,
+        resultUserId: newcomer.userId,
+      });
+    });
+    const results = await race(20, (i) => store.pendingAuths.verify(vs[i]!));
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+    expect(results.filter((r) => r === 'login-id-taken')).toHaveLength(19);
+    expect((await store.users.search(PROJECT, {})).total).toBe(1);
+    for (const [i, r] of results.entries()) {
+      if (r === 'ok') continue;
+      expect((await store.pendingAuths.get(ps[i]!.id))?.status).toBe('pending');
+      // Rolled back whole: the message key is free, so the failure can be recorded under it.
+      expect(await store.webhookMessages.record(vs[i]!.messageKey, T0)).toBe(true);
+    }
+  });
 }

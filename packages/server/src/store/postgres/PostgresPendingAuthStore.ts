@@ -1,4 +1,4 @@
-// Pending logins on PostgreSQL: the hot path of every login; verify without a user change is ONE statement.
+// Pending logins on PostgreSQL: the hot path of every login; verify without a user or with a new user is ONE statement.
 import type pg from 'pg';
 import {
   LoginIdTakenError,
@@ -9,7 +9,7 @@ import {
 } from '../ports.js';
 import { type PendingAuthRow, pendingAuthRecordOf, postgresColumns } from '../rows.js';
 import { inTransaction } from './inTransaction.js';
-import { insertUserIn, replaceUserIn } from './PostgresUserStore.js';
+import { replaceUserIn, USER_COLUMN_TYPES, USER_COLUMNS, userValues } from './PostgresUserStore.js';
 
 const INSERT = `INSERT INTO pending_auths (
     id, project_id, ref_hash, code_hash, kind, request, expected_phone, user_id, parent_session_id, status,
@@ -43,6 +43,34 @@ const VERIFY_ONE_STATEMENT = `WITH recorded AS (
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM recorded) AS recorded, (SELECT count(*) FROM applied) AS applied`;
+
+// A sign-up (the user is new) in one statement too: the user and its login ids are inserted only if the UPDATE
+// applied. A login id taken by someone else is a unique violation of user_login_ids' primary key, which aborts the
+// whole statement (no message key, no status change, no user), exactly as the transaction's rollback did; a
+// concurrent inserter of the same id waits on the index entry and then fails the same way. The foreign key from the
+// login ids to the user is checked at the end of the statement, when the user row exists.
+// $12–$32 the user (USER_COLUMNS), $33 its login ids (text[], sorted: overlapping inserters lock in the same order).
+const USER_PARAMS = USER_COLUMN_TYPES.map((type, i) => `$${12 + i}::${type}`).join(', ');
+const VERIFY_WITH_NEW_USER = `WITH recorded AS (
+    INSERT INTO webhook_messages (message_key, recorded_at) VALUES ($11, $10) ON CONFLICT DO NOTHING RETURNING 1
+  ), applied AS (
+    ${APPLY_VERIFICATION.replace('WHERE id = $1', 'WHERE EXISTS (SELECT 1 FROM recorded) AND id = $1')}
+    RETURNING 1
+  ), new_user AS (
+    INSERT INTO users (${USER_COLUMNS})
+    SELECT ${USER_PARAMS} WHERE EXISTS (SELECT 1 FROM applied)
+    RETURNING 1
+  ), new_login_ids AS (
+    INSERT INTO user_login_ids (project_id, login_id, user_id)
+    SELECT $12::text, login_id, $13::text FROM unnest($33::text[]) AS login_id
+    WHERE EXISTS (SELECT 1 FROM new_user) ORDER BY login_id
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM recorded) AS recorded, (SELECT count(*) FROM applied) AS applied`;
+
+/** SQLSTATE unique_violation, and the constraint that keeps a login id to one user per project. */
+const UNIQUE_VIOLATION = '23505';
+const LOGIN_ID_KEY = 'user_login_ids_pkey';
 
 const RECORD_MESSAGE_KEY =
   'INSERT INTO webhook_messages (message_key, recorded_at) VALUES ($1, $2) ON CONFLICT DO NOTHING';
@@ -118,17 +146,7 @@ export class PostgresPendingAuthStore implements PendingAuthStore {
   }
 
   async verify(v: Verification): Promise<VerifyResult> {
-    if (!v.createUser && !v.updateUser) {
-      const r = await this.pool.query<{ recorded: number; applied: number }>({
-        name: 'pending_verify',
-        text: VERIFY_ONE_STATEMENT,
-        values: [...verificationValues(v), v.messageKey],
-      });
-      const row = r.rows[0];
-      if (!row || row.recorded === 0) return 'duplicate-message';
-      // The message key stays recorded: a redelivery of a message that found no live login is a duplicate too.
-      return row.applied === 0 ? 'not-pending' : 'ok';
-    }
+    if (!v.updateUser) return this.verifyInOneStatement(v);
     try {
       return await inTransaction(this.pool, async (client): Promise<VerifyResult> => {
         const recorded = await client.query({
@@ -143,7 +161,6 @@ export class PostgresPendingAuthStore implements PendingAuthStore {
           values: verificationValues(v),
         });
         if (applied.rowCount === 0) return 'not-pending';
-        if (v.createUser) await insertUserIn(client, v.createUser);
         if (v.updateUser && !(await replaceUserIn(client, v.updateUser))) {
           throw new Error(`verify: user to update does not exist: ${v.updateUser.userId}`);
         }
@@ -154,6 +171,29 @@ export class PostgresPendingAuthStore implements PendingAuthStore {
       if (err instanceof LoginIdTakenError) return 'login-id-taken';
       throw err;
     }
+  }
+
+  /** Without a user, or with a new one: one round trip, one implicit transaction. */
+  private async verifyInOneStatement(v: Verification): Promise<VerifyResult> {
+    const values = [...verificationValues(v), v.messageKey];
+    const user = v.createUser;
+    if (user) values.push(...userValues(user), [...new Set(user.loginIds)].sort());
+    let r: pg.QueryResult<{ recorded: string; applied: string }>;
+    try {
+      r = await this.pool.query({
+        name: user ? 'pending_verify_new_user' : 'pending_verify',
+        text: user ? VERIFY_WITH_NEW_USER : VERIFY_ONE_STATEMENT,
+        values,
+      });
+    } catch (err) {
+      const { code, constraint } = err as { code?: unknown; constraint?: unknown };
+      if (user && code === UNIQUE_VIOLATION && constraint === LOGIN_ID_KEY) return 'login-id-taken';
+      throw err;
+    }
+    const row = r.rows[0];
+    if (!row || Number(row.recorded) === 0) return 'duplicate-message';
+    // The message key stays recorded: a redelivery of a message that found no live login is a duplicate too.
+    return Number(row.applied) === 0 ? 'not-pending' : 'ok';
   }
 
   async setConfirmMessageId(pendingId: string, messageId: string): Promise<boolean> {

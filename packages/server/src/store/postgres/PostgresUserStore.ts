@@ -9,7 +9,7 @@ const SEARCH_DEFAULT_LIMIT = 100;
 const SEARCH_MAX_LIMIT = 1000;
 
 /** Column values in the order of USER_COLUMNS; JSON columns as text (pg would turn a JS array into a SQL array). */
-function userValues(u: UserRecord): unknown[] {
+export function userValues(u: UserRecord): unknown[] {
   return [
     u.projectId,
     u.userId,
@@ -35,10 +35,16 @@ function userValues(u: UserRecord): unknown[] {
   ];
 }
 
-const INSERT_USER = `INSERT INTO users (
-    project_id, user_id, login_ids, name, given_name, middle_name, family_name, email, phone,
+/** The columns in the order of `userValues`. */
+export const USER_COLUMNS = `project_id, user_id, login_ids, name, given_name, middle_name, family_name, email, phone,
     verified_email, verified_phone, wa_id, wa_bsuid, role_names, user_tenants, status, custom_attributes,
-    picture, test, created_at, updated_at)
+    picture, test, created_at, updated_at`;
+
+/** The SQL types of USER_COLUMNS, for a statement whose parameters PostgreSQL cannot infer (INSERT … SELECT). */
+export const USER_COLUMN_TYPES: readonly string[] = `text text jsonb text text text text text text
+  boolean boolean text text jsonb jsonb text jsonb text boolean bigint bigint`.split(/\s+/);
+
+const INSERT_USER = `INSERT INTO users (${USER_COLUMNS})
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`;
 
 const REPLACE_USER = `UPDATE users SET
@@ -66,7 +72,7 @@ async function insertLoginIds(client: Queryable, user: UserRecord): Promise<void
 }
 
 /** Inserts a user and its login ids on `client`, which must be inside a transaction. Throws LoginIdTakenError. */
-export async function insertUserIn(client: Queryable, user: UserRecord): Promise<void> {
+async function insertUserIn(client: Queryable, user: UserRecord): Promise<void> {
   await client.query({ name: 'user_insert', text: INSERT_USER, values: userValues(user) });
   await insertLoginIds(client, user);
 }

@@ -17,6 +17,7 @@ import { SqliteProjectStore } from './SqliteProjectStore.js';
 import { SqliteSessionStore } from './SqliteSessionStore.js';
 import { SqliteUserStore } from './SqliteUserStore.js';
 import { SqliteWebhookMessageStore } from './SqliteWebhookMessageStore.js';
+import { WalCheckpointer } from './WalCheckpointer.js';
 import type { SqliteDatabase, SqliteDriverName, SqliteStatement } from './sqliteDatabase.js';
 import { openSqliteDatabase, resolveSqliteDriver } from './sqliteDriver.js';
 
@@ -40,7 +41,11 @@ export class SqliteStore implements Store {
   readonly activity: SqliteActivityStore;
   private readonly pingStmt: SqliteStatement;
 
-  private constructor(readonly db: SqliteDatabase) {
+  private constructor(
+    readonly db: SqliteDatabase,
+    /** Checkpoints the WAL off the event loop (a file database only). */
+    readonly checkpointer: WalCheckpointer | null = null,
+  ) {
     this.projects = new SqliteProjectStore(db);
     this.users = new SqliteUserStore(db);
     this.pendingAuths = new SqlitePendingAuthStore(db, this.users);
@@ -73,7 +78,7 @@ export class SqliteStore implements Store {
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       db.pragma('foreign_keys = ON');
       applyMigrations(db);
-      return new SqliteStore(db);
+      return new SqliteStore(db, path === SQLITE_MEMORY ? null : new WalCheckpointer(db, path, db.driver));
     } catch (err) {
       db.close();
       throw err;
@@ -85,6 +90,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -14,7 +14,17 @@ export interface BenchServerReady {
   phoneNumberId: string;
 }
 
-export type ParentMessage = { id: number; type: 'memory' | 'cpu' | 'io' | 'held' | 'close' };
+export type ParentMessage = { id: number; type: 'memory' | 'cpu' | 'io' | 'held' | 'stalls' | 'close' };
+
+/** What held the server's event loop since the last report: its delay histogram and V8's GC pauses, ms. */
+export interface StallReport {
+  loopDelayP50: number;
+  loopDelayP99: number;
+  loopDelayMax: number;
+  gcPauses: number;
+  gcTotal: number;
+  gcMax: number;
+}
 
 export interface BenchServer extends Omit<BenchServerReady, 'type'> {
   /** The server process's memory after two forced full GCs. */
@@ -25,6 +35,8 @@ export interface BenchServer extends Omit<BenchServerReady, 'type'> {
   io(): Promise<IoCounts>;
   /** Pending-session long-polls the server holds right now (its notp_long_polls_open gauge). */
   heldLongPolls(): Promise<number>;
+  /** The server's event-loop delay and GC pauses since the previous call (or its start); each call starts anew. */
+  stalls(): Promise<StallReport>;
   close(): Promise<void>;
 }
 
@@ -100,6 +112,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
       if (answer.error) throw new Error(String(answer.error));
       return answer.count as number;
     },
+    stalls: async () => (await ask('stalls')).stalls as StallReport,
     async close() {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       await ask('close');

@@ -3,7 +3,7 @@
 // Goal: long-poll p99 < 10 ms and ≥ 20× better than polling's mean.
 import createDescopeSdk from '@descope/core-js-sdk';
 import { createCoreSdk } from '@notp/core';
-import { type BenchServer, startBenchServer } from './benchServer.js';
+import { type BenchServer, type StallReport, startBenchServer } from './benchServer.js';
 import { BenchLoginClient } from './BenchLoginClient.js';
 import { keepAliveAgent } from './httpJson.js';
 import { msSince, summarize } from './latencyStats.js';
@@ -67,13 +67,16 @@ async function pollingLogin(): Promise<number> {
 const longPoll: number[] = [];
 const longPollEs256: number[] = [];
 const polling: number[] = [];
+const serverStalls: StallReport[] = [];
 try {
   for (let i = 0; i < 20; i++) await Promise.all([longPollLogin(), longPollLogin(true)]); // warm-up
   for (let round = 0; round < ROUNDS; round++) {
+    await Promise.all([server.stalls(), es256Server.stalls()]); // the long-poll logins' period starts here
     for (let i = 0; i < LONG_POLL_LOGINS; i++) {
       longPoll.push(await longPollLogin());
       longPollEs256.push(await longPollLogin(true));
     }
+    serverStalls.push(await server.stalls());
     polling.push(...(await Promise.all(Array.from({ length: POLLING_LOGINS }, pollingLogin))));
   }
 } finally {
@@ -98,5 +101,14 @@ printTable(
     `${ROUNDS} rounds: ${LONG_POLL_LOGINS} long-poll logins per algorithm one at a time (the request is held before the webhook is sent),`,
     `then ${POLLING_LOGINS} polling logins at once, each message sent at a random point 1–3 s into polling. The latency`,
     'includes the webhook itself (signature, lookup by code hash, update, publish) and issuing both JWTs (RS256 unless noted).',
+  ],
+);
+// Whether the tail is the server's: its event loop's delay and its GC pauses during each round's RS256 long-polls.
+printTable(
+  'complete: what held the RS256 server’s event loop during the long-poll logins (ms, per round)',
+  ['round', 'loop delay p50', 'p99', 'max', 'GC pauses', 'GC total', 'GC max'],
+  serverStalls.map((s, i) => [i + 1, s.loopDelayP50, s.loopDelayP99, s.loopDelayMax, s.gcPauses, s.gcTotal, s.gcMax]),
+  [
+    'A long-poll login longer than the loop delay max plus its usual p50 was held up outside the server (the client, the OS).',
   ],
 );

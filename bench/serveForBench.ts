@@ -1,6 +1,7 @@
 // Child-process entry of the benchmarks: one real notp server (temp SQLite unless DATABASE_URL is set), driven over IPC.
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { startTestServer } from '@notp/test-utils/server';
-import type { BenchServerReady, ParentMessage } from './benchServer.js';
+import type { BenchServerReady, ParentMessage, StallReport } from './benchServer.js';
 import { countIo, ioCounts } from './countIo.js';
 
 countIo();
@@ -17,6 +18,34 @@ if (signingAlg) {
   await server.deps.tokens.rotate(server.projectId);
 }
 
+// What stalls the event loop, for the latency benches: the loop's delay (1 ms resolution) and every GC pause.
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
+let gc = { pauses: 0, total: 0, max: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.pauses++;
+    gc.total += entry.duration;
+    gc.max = Math.max(gc.max, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+
+/** The stalls since the previous report; starts the next period. */
+function stalls(): StallReport {
+  const ms = (ns: number) => ns / 1e6;
+  const report: StallReport = {
+    loopDelayP50: ms(loopDelay.percentile(50)),
+    loopDelayP99: ms(loopDelay.percentile(99)),
+    loopDelayMax: ms(loopDelay.max),
+    gcPauses: gc.pauses,
+    gcTotal: gc.total,
+    gcMax: gc.max,
+  };
+  loopDelay.reset();
+  gc = { pauses: 0, total: 0, max: 0 };
+  return report;
+}
+
 /** Memory after a full collection, so deltas measure what is retained, not garbage waiting to be collected. */
 function settledMemory(): NodeJS.MemoryUsage {
   globalThis.gc?.();
@@ -25,14 +54,15 @@ function settledMemory(): NodeJS.MemoryUsage {
 }
 
 /**
- * Long-polls the server holds right now, from its Prometheus gauge (one per pending-session request subscribed to its
- * pending auth's channel: from then on a verification cannot be missed). Read in-process, no socket.
+ * Long-polls the server holds right now: its notp_long_polls_open gauge (one per pending-session request subscribed
+ * to its pending auth's channel: from then on a verification cannot be missed), read from the gauge itself. Rendering
+ * all of /metrics for it, as this did first, made enough garbage in a tight polling loop to trigger GC pauses of
+ * 10–17 ms that then landed inside the next measured login.
  */
 async function heldLongPolls(): Promise<number> {
-  const res = await server.app.inject({ method: 'GET', url: '/metrics' });
-  const line = /^notp_long_polls_open(?:\{[^}]*\})? (\d+)/m.exec(res.body);
-  if (!line?.[1]) throw new Error('no notp_long_polls_open gauge in /metrics');
-  return Number(line[1]);
+  const gauge = server.deps.metrics?.registry.getSingleMetric('notp_long_polls_open');
+  if (!gauge) throw new Error('the bench server has no notp_long_polls_open gauge');
+  return (await gauge.get()).values[0]?.value ?? 0;
 }
 
 process.on('message', (message: ParentMessage) => {
@@ -46,6 +76,9 @@ process.on('message', (message: ParentMessage) => {
       return;
     case 'io':
       reply({ io: ioCounts() });
+      return;
+    case 'stalls':
+      reply({ stalls: stalls() });
       return;
     case 'held':
       heldLongPolls().then(

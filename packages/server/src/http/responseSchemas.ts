@@ -6,10 +6,13 @@ export function answerObject(properties: Record<string, object> = {}, descriptio
   return { type: 'object', properties, additionalProperties: true, ...(description ? { description } : {}) } as const;
 }
 
-const str = { type: 'string' } as const;
-const bool = { type: 'boolean' } as const;
-const int = { type: 'integer' } as const;
-const strList = { type: 'array', items: str } as const;
+/** The primitive members of answers (request members carry limits: http/requestSchemas.ts). */
+export const str = { type: 'string' } as const;
+export const bool = { type: 'boolean' } as const;
+export const int = { type: 'integer' } as const;
+export const strList = { type: 'array', items: str } as const;
+/** A list of objects documented by their members (the default: any members). */
+export const listOf = (item: object = answerObject()) => ({ type: 'array', items: item }) as const;
 
 /** `{}`: the contract's answer where there is nothing to say. */
 export const emptyAnswer = { 200: answerObject({}, 'Done (nothing to say)') } as const;
@@ -24,7 +27,7 @@ export const userObject = answerObject({
   verifiedEmail: bool,
   verifiedPhone: bool,
   roleNames: strList,
-  userTenants: { type: 'array', items: answerObject({ tenantId: str, roleNames: strList }) },
+  userTenants: listOf(answerObject({ tenantId: str, roleNames: strList })),
   status: { type: 'string', enum: ['enabled', 'disabled', 'invited'] },
   customAttributes: answerObject(),
   createdTime: { type: 'integer', description: 'epoch seconds' },
@@ -56,3 +59,21 @@ export const userAnswer = { 200: answerObject({ user: userObject }) } as const;
 export function textAnswer(mediaType: string, description: string) {
   return { 200: { description, content: { [mediaType]: { schema: { type: 'string' } } } } } as const;
 }
+
+/** 304 to a conditional GET whose `If-None-Match` names the current ETag. */
+export const notModified = { 304: { description: 'Not modified (ETag)', type: 'null' } } as const;
+
+/** A 302 redirect (no body). */
+export const redirectAnswer = (description: string) => ({ 302: { description, type: 'null' } }) as const;
+
+/** A file served from a built directory: one of its media types, or 304 (ETag). */
+export function staticFileAnswer(description: string, mediaTypes: readonly string[]) {
+  const content = Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string' } }]));
+  return { 200: { description, content }, ...notModified } as const;
+}
+
+/**
+ * A serializer that is V8's own JSON.stringify: for answers the flows build exactly, where the schema serializer would
+ * only cost time (http/routes/notp.ts says why for the starts). The response schema still documents the answer.
+ */
+export const nativeJson = () => (data: unknown) => JSON.stringify(data);

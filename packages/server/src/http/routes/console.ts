@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { errors, NotpError } from '@notp/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteOptions } from './RouteOptions.js';
+import { wildcardParams } from '../requestSchemas.js';
+import { redirectAnswer, staticFileAnswer } from '../responseSchemas.js';
 import { loadStaticFiles, type StaticFile } from '../staticFiles.js';
 
 /** Where the console is served. Its API calls go to the management routes and /console/api (consoleSession.ts). */
@@ -47,18 +49,6 @@ export function consoleDistPath(): string | null {
   return null;
 }
 
-const fileAnswer = {
-  200: {
-    description: 'A file of the console',
-    content: {
-      'text/html': { schema: { type: 'string' } },
-      'application/javascript': { schema: { type: 'string' } },
-      'text/css': { schema: { type: 'string' } },
-    },
-  },
-  304: { description: 'Not modified (ETag)', type: 'null' },
-} as const;
-
 const notBuilt = () =>
   new NotpError(errors.routeNotFound, { message: 'The console is not built: run `npm run build`, then restart' });
 
@@ -87,18 +77,16 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleRouteOpti
     return reply.type(file.contentType).send(file.body);
   };
 
-  app.get(
-    CONSOLE_PREFIX,
-    { schema: { response: { 302: { description: 'Redirect to /console/', type: 'null' } } } },
-    async (_request, reply) => reply.redirect(`${CONSOLE_PREFIX}/`),
+  app.get(CONSOLE_PREFIX, { schema: { response: redirectAnswer('Redirect to /console/') } }, async (_request, reply) =>
+    reply.redirect(`${CONSOLE_PREFIX}/`),
   );
 
   app.get<{ Params: { '*': string } }>(
     `${CONSOLE_PREFIX}/*`,
     {
       schema: {
-        params: { type: 'object', properties: { '*': { type: 'string', maxLength: 512 } } },
-        response: fileAnswer,
+        params: wildcardParams,
+        response: staticFileAnswer('A file of the console', ['text/html', 'application/javascript', 'text/css']),
       },
     },
     async (request, reply) => {

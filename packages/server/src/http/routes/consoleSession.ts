@@ -1,6 +1,6 @@
 // Console sign-in routes (docs/console.md "Signing in and sessions"): the project to sign in to, sign-in with a
 // session JWT or the management key, the current session, logout. Schema → flow (flows/console/) → answer + cookie.
-import { errors, NotpError, PROJECT_ID_PATTERN } from '@notp/core';
+import { errors, NotpError } from '@notp/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   CONSOLE_ABSOLUTE_LIFETIME_MS,
@@ -20,35 +20,9 @@ import { findFirstProject } from '../../projects/bootstrapDevProject.js';
 import { clientOf } from '../auth.js';
 import { consolePaths } from '../consolePaths.js';
 import { consoleTokenOf } from '../managementAuth.js';
+import { absentBodyAsObject } from '../requestSchemas.js';
 import type { RouteOptions } from './RouteOptions.js';
-
-const projectId = { type: 'string', pattern: PROJECT_ID_PATTERN.source } as const;
-const str = { type: 'string' } as const;
-
-/** The `ConsoleSession` answer. */
-const sessionAnswer = {
-  200: {
-    type: 'object',
-    required: ['projectId', 'projectName', 'admin', 'csrfToken', 'idleTimeoutSec', 'expiresAt'],
-    properties: {
-      projectId: str,
-      projectName: str,
-      admin: {
-        type: 'object',
-        required: ['kind'],
-        properties: {
-          kind: { type: 'string', enum: ['user', 'management-key'] },
-          userId: str,
-          name: str,
-          loginId: str,
-        },
-      },
-      csrfToken: str,
-      idleTimeoutSec: { type: 'integer' },
-      expiresAt: { type: 'integer', description: 'epoch ms: the absolute end of the session' },
-    },
-  },
-} as const;
+import { consoleSessionSchemas } from './consoleSessionSchemas.js';
 
 export async function consoleSessionRoutes(app: FastifyInstance, { deps }: RouteOptions): Promise<void> {
   const cookieName = consoleCookieName(deps.config.publicUrl);
@@ -76,18 +50,7 @@ export async function consoleSessionRoutes(app: FastifyInstance, { deps }: Route
 
   app.get<{ Querystring: { project?: string } }>(
     consolePaths.project,
-    {
-      schema: {
-        querystring: { type: 'object', properties: { project: projectId }, additionalProperties: false },
-        response: {
-          200: {
-            type: 'object',
-            required: ['projectId', 'name'],
-            properties: { projectId: str, name: str },
-          },
-        },
-      },
-    },
+    { schema: consoleSessionSchemas.project },
     async (request) => {
       const wanted = request.query.project;
       const project = wanted ? await deps.store.projects.get(wanted) : await findFirstProject(deps);
@@ -98,16 +61,7 @@ export async function consoleSessionRoutes(app: FastifyInstance, { deps }: Route
 
   app.post<{ Body: { projectId: string; sessionJwt: string } }>(
     consolePaths.session,
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['projectId', 'sessionJwt'],
-          properties: { projectId, sessionJwt: { type: 'string', minLength: 1, maxLength: 8192 } },
-        },
-        response: sessionAnswer,
-      },
-    },
+    { schema: consoleSessionSchemas.signInWithJwt },
     async (request, reply) => {
       const { token, view } = await signInWithSessionJwt(deps, request.body, clientOf(request));
       return setSession(reply, token, view);
@@ -116,23 +70,14 @@ export async function consoleSessionRoutes(app: FastifyInstance, { deps }: Route
 
   app.post<{ Body: { projectId: string; managementKey: string } }>(
     consolePaths.sessionKey,
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['projectId', 'managementKey'],
-          properties: { projectId, managementKey: { type: 'string', minLength: 1, maxLength: 512 } },
-        },
-        response: sessionAnswer,
-      },
-    },
+    { schema: consoleSessionSchemas.signInWithKey },
     async (request, reply) => {
       const { token, view } = await signInWithManagementKey(deps, request.body, clientOf(request));
       return setSession(reply, token, view);
     },
   );
 
-  app.get(consolePaths.session, { schema: { response: sessionAnswer } }, async (request, reply) => {
+  app.get(consolePaths.session, { schema: consoleSessionSchemas.session }, async (request, reply) => {
     const active = await resolveConsoleSession(deps, consoleTokenOf(deps, request));
     reply.header('cache-control', 'no-store');
     return consoleSessionView(deps, active);
@@ -141,13 +86,8 @@ export async function consoleSessionRoutes(app: FastifyInstance, { deps }: Route
   app.post(
     consolePaths.sessionLogout,
     {
-      schema: {
-        body: { type: 'object', maxProperties: 0 },
-        response: { 200: { type: 'object', additionalProperties: false } },
-      },
-      preValidation: async (request) => {
-        request.body ??= {};
-      },
+      schema: consoleSessionSchemas.logout,
+      preValidation: absentBodyAsObject,
     },
     async (request, reply) => {
       const token = consoleTokenOf(deps, request);

@@ -5,24 +5,12 @@ import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteOptions } from './RouteOptions.js';
 import { findFirstProject } from '../../projects/bootstrapDevProject.js';
-import { textAnswer } from '../responseSchemas.js';
+import { wildcardParams } from '../requestSchemas.js';
+import { redirectAnswer, staticFileAnswer, textAnswer } from '../responseSchemas.js';
 import { loadStaticFiles, type StaticFile } from '../staticFiles.js';
 
 /** A redirect to the directory's trailing slash. */
-const toDirectory = { 302: { description: 'Redirect to /demo/', type: 'null' } } as const;
-/** A file of the demo app (HTML, JavaScript, CSS), or a redirect to a directory's trailing slash. */
-const demoFile = {
-  200: {
-    description: 'A file of the demo app',
-    content: {
-      'text/html': { schema: { type: 'string' } },
-      'text/javascript': { schema: { type: 'string' } },
-      'text/css': { schema: { type: 'string' } },
-    },
-  },
-  304: { description: 'Not modified (ETag)', type: 'null' },
-  ...toDirectory,
-} as const;
+const toDirectory = redirectAnswer('Redirect to /demo/');
 
 export interface DemoRouteOptions extends RouteOptions {
   /** The built demo directory. Default: `@notp/demo`'s `dist/` (null: not installed). */
@@ -125,8 +113,12 @@ export async function demoRoutes(app: FastifyInstance, opts: DemoRouteOptions): 
     `${prefix}/*`,
     {
       schema: {
-        params: { type: 'object', properties: { '*': { type: 'string', maxLength: 512 } } },
-        response: demoFile,
+        params: wildcardParams,
+        // A file of the demo app (HTML, JavaScript, CSS), or a redirect to a directory's trailing slash.
+        response: {
+          ...staticFileAnswer('A file of the demo app', ['text/html', 'text/javascript', 'text/css']),
+          ...toDirectory,
+        },
       },
       // The QR page's URL carries the pendingRef, and the logged-in page's the session JWT (the seed's pages pass
       // them in the query): keep request lines of these routes out of the info-level request log.

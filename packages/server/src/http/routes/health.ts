@@ -2,7 +2,7 @@
 import { routes } from '@notp/core';
 import type { FastifyInstance } from 'fastify';
 import type { RouteOptions } from './RouteOptions.js';
-import { answerObject } from '../responseSchemas.js';
+import { healthSchemas } from './healthSchemas.js';
 
 /** How long a readiness check may take before the dependency counts as down. */
 const READY_TIMEOUT_MS = 2_000;
@@ -23,16 +23,9 @@ async function probe(check: () => Promise<void>): Promise<'ok' | 'down'> {
 }
 
 export async function healthRoutes(app: FastifyInstance, { deps }: RouteOptions): Promise<void> {
-  app.get(
-    routes.health,
-    { schema: { response: { 200: answerObject({ status: { type: 'string' } }, 'Alive') } } },
-    async () => ({
-      status: 'ok',
-    }),
-  );
+  app.get(routes.health, { schema: healthSchemas.health }, async () => ({ status: 'ok' }));
 
-  const readiness = answerObject({ status: { type: 'string' }, store: { type: 'string' }, events: { type: 'string' } });
-  app.get(routes.ready, { schema: { response: { 200: readiness, 503: readiness } } }, async (_request, reply) => {
+  app.get(routes.ready, { schema: healthSchemas.ready }, async (_request, reply) => {
     const [store, events] = await Promise.all([probe(() => deps.store.ping()), probe(() => deps.events.ping())]);
     const ready = store === 'ok' && events === 'ok';
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', store, events });

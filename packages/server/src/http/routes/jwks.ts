@@ -4,10 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteOptions } from './RouteOptions.js';
 import type { Deps } from '../../deps.js';
 import { parseBearer } from '../auth.js';
-import { answerObject } from '../responseSchemas.js';
-
-/** The project's JWKS: its published public keys. */
-const jwksAnswer = { 200: answerObject({ keys: { type: 'array', items: answerObject({ kid: { type: 'string' } }) } }) };
+import { jwksSchemas } from './jwksSchemas.js';
 
 /** Clients refetch on an unknown kid anyway; a short cache only spares repeated cold starts. */
 const JWKS_MAX_AGE_SEC = 60;
@@ -24,33 +21,12 @@ async function sendJwks(deps: Deps, reply: FastifyReply, projectId: string | und
 }
 
 export async function jwksRoutes(app: FastifyInstance, { deps }: RouteOptions): Promise<void> {
-  app.get(
-    routes.keys.jwks,
-    {
-      schema: {
-        params: {
-          type: 'object',
-          required: ['projectId'],
-          properties: { projectId: { type: 'string', maxLength: 64 } },
-        },
-        querystring: { type: 'object' },
-        response: jwksAnswer,
-      },
-    },
-    async (request, reply) => sendJwks(deps, reply, (request.params as { projectId: string }).projectId),
+  app.get(routes.keys.jwks, { schema: jwksSchemas.byPath }, async (request, reply) =>
+    sendJwks(deps, reply, (request.params as { projectId: string }).projectId),
   );
 
-  app.get(
-    routes.keys.wellKnown,
-    {
-      schema: {
-        querystring: { type: 'object', properties: { projectId: { type: 'string', maxLength: 64 } } },
-        response: jwksAnswer,
-      },
-    },
-    async (request, reply) => {
-      const fromQuery = (request.query as { projectId?: string }).projectId;
-      return sendJwks(deps, reply, fromQuery ?? parseBearer(request.headers.authorization)?.projectId);
-    },
-  );
+  app.get(routes.keys.wellKnown, { schema: jwksSchemas.wellKnown }, async (request, reply) => {
+    const fromQuery = (request.query as { projectId?: string }).projectId;
+    return sendJwks(deps, reply, fromQuery ?? parseBearer(request.headers.authorization)?.projectId);
+  });
 }

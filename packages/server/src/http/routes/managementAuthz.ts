@@ -30,6 +30,7 @@ import { changeUserRoles, changeUserTenant, type UserRolesInput } from '../../fl
 import { updateJwt } from '../../flows/management/updateJwt.js';
 import { toUserResponse } from '../../users/wire.js';
 import { managedProjectId } from '../managementAuth.js';
+import { nativeJson } from '../responseSchemas.js';
 import {
   answers,
   jwtUpdateBody,
@@ -40,10 +41,8 @@ import {
   userTenantBody,
 } from './managementAuthzSchemas.js';
 
-/** The answers are built by the flows; the response schemas document them (JSON.stringify keeps every field). */
-const nativeJson = () => (data: unknown) => JSON.stringify(data);
-
 export function registerAuthzRoutes(app: FastifyInstance, deps: Deps): void {
+  // The answers are built by the flows; the response schemas document them (JSON.stringify keeps every field).
   const opts = <B, R>(body: B, response: R) => ({ schema: { body, response }, serializerCompiler: nativeJson });
   const get = <R>(response: R) => ({ schema: { response }, serializerCompiler: nativeJson });
 

@@ -1,5 +1,6 @@
 // JSON schemas of the roles/permissions/tenants management routes: bodies as the official SDKs send them, answers
 // as they read them (documentation of the answer; serialised with JSON.stringify, see managementAuthz.ts).
+import { bool, emptyAnswer, int, listOf, str, strList, userAnswer } from '../responseSchemas.js';
 
 export const NAME_MAX = 100; // chars: permission, role and tenant names
 const name = { type: 'string', minLength: 1, maxLength: NAME_MAX } as const;
@@ -8,6 +9,7 @@ const id = { type: 'string', minLength: 1, maxLength: 320 } as const;
 const names = { type: 'array', maxItems: 1000, items: name } as const;
 const ids = { type: 'array', maxItems: 1000, items: id } as const;
 const attrs = { type: 'object', maxProperties: 100 } as const;
+const domains = { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 253 } } as const;
 
 export const permissionBody = {
   create: { type: 'object', required: ['name'], properties: { name, description: text } },
@@ -43,7 +45,7 @@ export const roleBody = {
 const tenantFields = {
   id,
   name,
-  selfProvisioningDomains: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 253 } },
+  selfProvisioningDomains: domains,
   customAttributes: attrs,
   disabled: { type: 'boolean' },
   enforceSSO: { type: 'boolean' },
@@ -61,7 +63,7 @@ export const tenantBody = {
     properties: {
       tenantIds: ids,
       tenantNames: names,
-      tenantSelfProvisioningDomains: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 253 } },
+      tenantSelfProvisioningDomains: domains,
       customAttributes: attrs,
       parentTenantId: id,
     },
@@ -92,47 +94,30 @@ export const jwtUpdateBody = {
 } as const;
 
 // — answers
-const strings = { type: 'array', items: { type: 'string' } } as const;
-const permission = {
-  type: 'object',
-  properties: { name: { type: 'string' }, description: { type: 'string' }, systemDefault: { type: 'boolean' } },
-} as const;
+const permission = { type: 'object', properties: { name: str, description: str, systemDefault: bool } } as const;
 const role = {
   type: 'object',
-  properties: {
-    name: { type: 'string' },
-    description: { type: 'string' },
-    permissionNames: strings,
-    createdTime: { type: 'integer' },
-    tenantId: { type: 'string' },
-    default: { type: 'boolean' },
-  },
+  properties: { name: str, description: str, permissionNames: strList, createdTime: int, tenantId: str, default: bool },
 } as const;
 const tenant = {
   type: 'object',
   properties: {
-    id: { type: 'string' },
-    name: { type: 'string' },
-    selfProvisioningDomains: strings,
+    id: str,
+    name: str,
+    selfProvisioningDomains: strList,
     customAttributes: { type: 'object', additionalProperties: true },
-    disabled: { type: 'boolean' },
-    createdTime: { type: 'integer' },
+    disabled: bool,
+    createdTime: int,
   },
-} as const;
-const user = {
-  type: 'object',
-  description: 'The user, as every management user route answers it',
-  additionalProperties: true,
-  properties: { userId: { type: 'string' }, loginIds: strings, roleNames: strings },
 } as const;
 
 export const answers = {
-  empty: { 200: { type: 'object', properties: {} } },
-  permissions: { 200: { type: 'object', properties: { permissions: { type: 'array', items: permission } } } },
-  roles: { 200: { type: 'object', properties: { roles: { type: 'array', items: role } } } },
-  tenants: { 200: { type: 'object', properties: { tenants: { type: 'array', items: tenant } } } },
+  empty: emptyAnswer,
+  permissions: { 200: { type: 'object', properties: { permissions: listOf(permission) } } },
+  roles: { 200: { type: 'object', properties: { roles: listOf(role) } } },
+  tenants: { 200: { type: 'object', properties: { tenants: listOf(tenant) } } },
   tenant: { 200: tenant },
-  tenantId: { 200: { type: 'object', properties: { id: { type: 'string' } } } },
-  user: { 200: { type: 'object', properties: { user } } },
-  jwt: { 200: { type: 'object', properties: { jwt: { type: 'string' } } } },
+  tenantId: { 200: { type: 'object', properties: { id: str } } },
+  user: userAnswer,
+  jwt: { 200: { type: 'object', properties: { jwt: str } } },
 } as const;

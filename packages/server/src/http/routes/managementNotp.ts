@@ -7,56 +7,19 @@ import { type AuditPageInput, type AuditQueryString, queryAudit } from '../../fl
 import { rotateSigningKey } from '../../flows/management/rotateSigningKey.js';
 import { listUserSessions, revokeUserSession } from '../../flows/management/userSessions.js';
 import type { UserRef } from '../../flows/management/findUser.js';
-import { AUDIT_EVENT_TYPES } from '../../store/ports.js';
 import { auditClientOf, managedProjectId } from '../managementAuth.js';
-import { answerObject } from '../responseSchemas.js';
-import { MAX_ID, str } from './managementUsers.js';
-
-/** Epoch ms in a query string (no type coercion: query values are strings). */
-const epochMs = { type: 'string', pattern: '^[0-9]{1,15}$' } as const;
-const auditQuery = {
-  type: 'object',
-  properties: {
-    userId: str(MAX_ID),
-    type: { type: 'string', enum: [...AUDIT_EVENT_TYPES] },
-    since: epochMs,
-    until: epochMs,
-    cursor: epochMs,
-    limit: { type: 'string', pattern: '^[0-9]{1,4}$' },
-  },
-} as const;
+import { absentBodyAsObject } from '../requestSchemas.js';
+import { notpMgmtSchemas } from './managementNotpSchemas.js';
 
 export function registerNotpRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Querystring: UserRef }>(
-    routes.mgmt.notpSessions,
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          properties: { loginId: str(MAX_ID), userId: str(MAX_ID) },
-          anyOf: [{ required: ['loginId'] }, { required: ['userId'] }],
-        },
-        response: { 200: answerObject({ sessions: { type: 'array', items: answerObject() } }) },
-      },
-    },
-    async (request) => {
-      const projectId = managedProjectId(request);
-      return { sessions: await listUserSessions(deps, projectId, request.query) };
-    },
-  );
+  app.get<{ Querystring: UserRef }>(routes.mgmt.notpSessions, { schema: notpMgmtSchemas.sessions }, async (request) => {
+    const projectId = managedProjectId(request);
+    return { sessions: await listUserSessions(deps, projectId, request.query) };
+  });
 
   app.post<{ Body: { sessionId: string } }>(
     routes.mgmt.notpSessionRevoke,
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['sessionId'],
-          properties: { sessionId: { type: 'string', minLength: 1, maxLength: 64 } },
-        },
-        response: { 200: answerObject({ revoked: { type: 'integer' } }) },
-      },
-    },
+    { schema: notpMgmtSchemas.sessionRevoke },
     async (request) => {
       const projectId = managedProjectId(request);
       return revokeUserSession(deps, projectId, request.body.sessionId, auditClientOf(request));
@@ -66,11 +29,9 @@ export function registerNotpRoutes(app: FastifyInstance, deps: Deps): void {
   app.post(
     routes.mgmt.notpKeysRotate,
     {
-      schema: { body: { type: 'object' }, response: { 200: answerObject({ kid: { type: 'string' } }) } },
-      // Clients send this POST with no body at all: treat that as `{}` so the schema sees an object.
-      preValidation: async (request) => {
-        request.body ??= {};
-      },
+      schema: notpMgmtSchemas.keysRotate,
+      // Clients send this POST with no body at all.
+      preValidation: absentBodyAsObject,
     },
     async (request) => {
       const projectId = managedProjectId(request);
@@ -80,7 +41,7 @@ export function registerNotpRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Querystring: AuditQueryString }>(
     routes.mgmt.notpAudit,
-    { schema: { querystring: auditQuery, response: { 200: answerObject() } } },
+    { schema: notpMgmtSchemas.audit },
     async (request) => {
       const projectId = managedProjectId(request);
       const q = request.query;

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { safeEqual } from '../../crypto/safeEqual.js';
 import { sha256Hex } from '../../crypto/sha256Hex.js';
 import type { Metrics } from '../../observability/Metrics.js';
+import { anyQuery } from '../requestSchemas.js';
 import { textAnswer } from '../responseSchemas.js';
 
 export interface MetricsRouteOptions {
@@ -22,7 +23,7 @@ export async function metricsRoutes(app: FastifyInstance, { metrics, token }: Me
   // The one non-JSON API answer besides the webhook handshake and simulator pages (CONTRACT.md §8).
   app.get(
     routes.metrics,
-    { schema: { querystring: { type: 'object' }, response: textAnswer('text/plain', 'Prometheus metrics') } },
+    { schema: { querystring: anyQuery, response: textAnswer('text/plain', 'Prometheus metrics') } },
     async (request, reply) => {
       if (token !== undefined && !metricsTokenMatches(request.headers.authorization, token)) {
         reply.header('www-authenticate', 'Bearer realm="metrics"');

@@ -6,74 +6,11 @@ import { pendingSession } from '../../flows/notp/pendingSession.js';
 import { type LongPollBounds, PendingWaits } from '../../flows/notp/PendingWaits.js';
 import { type StartInput, startLogin } from '../../flows/notp/startLogin.js';
 import { needsRefreshToken } from '../../flows/notp/startSteps.js';
-import type { PendingKind } from '../../store/ports.js';
 import { authManagementKeyOf } from '../../flows/notp/customClaims.js';
 import { clientOf, parseBearer, refreshTokenOf, requireProject } from '../auth.js';
 import { sendSession } from '../sendSession.js';
-import { jwtResponse } from '../responseSchemas.js';
-
-const str = (maxLength: number) => ({ type: 'string', maxLength }) as const;
-const stringMap = {
-  type: 'object',
-  additionalProperties: { type: 'string', maxLength: 1024 },
-  maxProperties: 50,
-} as const;
-
-/** Members common to sign-in options, flattened sign-up options and update options. Unknown members are ignored. */
-const commonOptions = {
-  // Limits (CONTRACT.md §6: keys, name length, value size, nesting, reserved names) are the flow's, with precise messages.
-  customClaims: { type: 'object' },
-  templateOptions: stringMap,
-  templateId: str(100),
-  locale: str(35),
-  qrFormat: { type: 'string', enum: ['png', 'svg'] },
-} as const;
-
-const loginOptionsSchema = {
-  type: 'object',
-  properties: {
-    ...commonOptions,
-    stepup: { type: 'boolean' },
-    mfa: { type: 'boolean' },
-    tenantId: str(200),
-  },
-} as const;
-
-const updateOptionsSchema = {
-  type: 'object',
-  properties: { ...commonOptions, addToLoginIDs: { type: 'boolean' } },
-} as const;
-
-const userSchema = {
-  type: 'object',
-  properties: {
-    name: str(200),
-    givenName: str(200),
-    middleName: str(200),
-    familyName: str(200),
-    email: str(254),
-    phone: str(40),
-  },
-} as const;
-
-// loginId may be '' (the sender's number becomes the login id); an omitted one means the same, because the
-// public SDKs drop an `undefined` loginId from the JSON body.
-const loginId = str(320);
-const providerId = str(100);
-
-const startResponse = {
-  200: {
-    type: 'object',
-    properties: { pendingRef: { type: 'string' }, redirectUrl: { type: 'string' }, image: { type: 'string' } },
-  },
-} as const;
-
-/**
- * Start answers are three ASCII strings, one of them a ~1–4 KB data URL: V8's native JSON.stringify writes that in one
- * pass, where the schema serializer escapes it character by character (about 1% of a start's CPU). The schema above
- * still documents the shape; startLogin returns exactly these members.
- */
-const nativeJson = () => (data: unknown) => JSON.stringify(data);
+import { nativeJson } from '../responseSchemas.js';
+import { pendingSessionSchema, startResponse, startRoutes } from './notpSchemas.js';
 
 interface StartBody {
   loginId?: string;
@@ -82,29 +19,6 @@ interface StartBody {
   options?: StartInput['options'];
   phone?: string;
 }
-
-const startRoutes: { path: string; kind: PendingKind; body: object }[] = [
-  {
-    path: routes.notp.signUp,
-    kind: 'signup',
-    body: { type: 'object', properties: { loginId, user: userSchema, loginOptions: loginOptionsSchema, providerId } },
-  },
-  {
-    path: routes.notp.signIn,
-    kind: 'signin',
-    body: { type: 'object', properties: { loginId, loginOptions: loginOptionsSchema, providerId } },
-  },
-  {
-    path: routes.notp.signUpOrIn,
-    kind: 'signup-in',
-    body: { type: 'object', properties: { loginId, loginOptions: loginOptionsSchema, providerId } },
-  },
-  {
-    path: routes.notp.update,
-    kind: 'update',
-    body: { type: 'object', properties: { loginId, phone: str(40), options: updateOptionsSchema } },
-  },
-];
 
 /**
  * The granted wait of a `Prefer` header (RFC 7240): `wait=N` among comma-separated preferences, clamped to
@@ -140,6 +54,9 @@ export async function notpRoutes(
   });
 
   for (const route of startRoutes) {
+    // Start answers are three ASCII strings, one of them a ~1–4 KB data URL: V8's native JSON.stringify writes that in
+    // one pass, where the schema serializer escapes it character by character (about 1% of a start's CPU). The schema
+    // still documents the shape; startLogin returns exactly these members.
     const routeOptions = { schema: { body: route.body, response: startResponse }, serializerCompiler: nativeJson };
     app.post(route.path, routeOptions, async (request) => {
       const project = await requireProject(deps, request);
@@ -163,16 +80,7 @@ export async function notpRoutes(
 
   app.post(
     routes.notp.pendingSession,
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['pendingRef'],
-          properties: { pendingRef: { type: 'string', minLength: 1, maxLength: 200 } },
-        },
-        response: jwtResponse,
-      },
-    },
+    { schema: pendingSessionSchema },
     async (request: FastifyRequest<{ Body: { pendingRef: string } }>, reply) => {
       const project = await requireProject(deps, request);
       const waitSec = preferredWait(request.headers.prefer);

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { errors, NotpError, routes } from '@notp/core';
 import type { FastifyInstance } from 'fastify';
 import type { RouteOptions } from './RouteOptions.js';
-import { textAnswer } from '../responseSchemas.js';
+import { notModified, textAnswer } from '../responseSchemas.js';
 
 /** Where a package's built bundle (`dist/umd/<file>`) lives, or null when the package is not installed. */
 function bundlePath(pkg: string, file: string): string | null {
@@ -58,10 +58,7 @@ function serveBundle(app: FastifyInstance, { route, path, what, about }: (typeof
     return cached;
   };
 
-  const bundleAnswer = {
-    ...textAnswer('application/javascript', about),
-    304: { description: 'Not modified (ETag)', type: 'null' },
-  };
+  const bundleAnswer = { ...textAnswer('application/javascript', about), ...notModified };
   app.get(route, { schema: { response: bundleAnswer } }, async (request, reply) => {
     const bundle = await load();
     if (!bundle) {

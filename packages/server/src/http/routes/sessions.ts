@@ -16,23 +16,8 @@ import { enforceRateLimit } from '../../rate-limit/enforceRateLimit.js';
 import type { ProjectRecord } from '../../store/ports.js';
 import { clientOf, refreshTokenOf, requireProject } from '../auth.js';
 import { sendSession } from '../sendSession.js';
-import { answerObject, emptyAnswer, jwtResponse, userObject } from '../responseSchemas.js';
-
-// Bodies are objects whose unknown members are ignored (the web SDK adds fpData); query strings are tolerated.
-const anyQuery = { type: 'object' } as const;
-const emptyBody = { type: 'object', properties: { externalToken: { type: 'string', maxLength: 8192 } } } as const;
-const tenantsBody = {
-  type: 'object',
-  properties: {
-    dct: { type: 'boolean' },
-    ids: { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: 100 },
-  },
-} as const;
-const selectTenantBody = {
-  type: 'object',
-  required: ['tenant'],
-  properties: { tenant: { type: 'string', minLength: 1, maxLength: 200 } },
-} as const;
+import { absentBodyAsObject } from '../requestSchemas.js';
+import { sessionSchemas } from './sessionsSchemas.js';
 
 /** The refresh JWT of a request that mints tokens, after counting it against its per-token limit (by hash). */
 async function limitedRefreshToken(
@@ -45,52 +30,45 @@ async function limitedRefreshToken(
   return token;
 }
 
-const postSchema = (body: object, response: object = jwtResponse) => ({
-  schema: { body, querystring: anyQuery, response },
-});
-const getSchema = (response: object) => ({ schema: { querystring: anyQuery, response } });
-
 export async function sessionRoutes(app: FastifyInstance, { deps }: RouteOptions): Promise<void> {
-  // The public SDKs send some of these POSTs with no body at all; treat that as `{}` so the schema sees an object.
-  app.addHook('preValidation', async (request) => {
-    if (request.body === undefined || request.body === null) request.body = {};
-  });
+  // The public SDKs send some of these POSTs with no body at all.
+  app.addHook('preValidation', absentBodyAsObject);
 
   const client = (request: FastifyRequest) => clientOf(request);
 
-  app.post(routes.session.refresh, postSchema(emptyBody), async (request, reply) => {
+  app.post(routes.session.refresh, sessionSchemas.refresh, async (request, reply) => {
     const project = await requireProject(deps, request);
     const token = await limitedRefreshToken(deps, project, request);
     return sendSession(reply, await refreshSession(deps, project, token, client(request)));
   });
 
-  app.post(routes.session.tryRefresh, postSchema(emptyBody), async (request, reply) => {
+  app.post(routes.session.tryRefresh, sessionSchemas.tryRefresh, async (request, reply) => {
     const project = await requireProject(deps, request);
     const token = await limitedRefreshToken(deps, project, request);
     const issued = await tryRefreshSession(deps, project, token, client(request));
     return issued ? sendSession(reply, issued) : reply.send({});
   });
 
-  app.post(routes.session.logout, postSchema(emptyBody, emptyAnswer), async (request, reply) => {
+  app.post(routes.session.logout, sessionSchemas.logout, async (request, reply) => {
     const project = await requireProject(deps, request);
     await logout(deps, project, refreshTokenOf(request), client(request));
     return reply.send({});
   });
 
-  app.post(routes.session.logoutAll, postSchema(emptyBody, emptyAnswer), async (request, reply) => {
+  app.post(routes.session.logoutAll, sessionSchemas.logoutAll, async (request, reply) => {
     const project = await requireProject(deps, request);
     await logoutAll(deps, project, refreshTokenOf(request), client(request));
     return reply.send({});
   });
 
-  app.get(routes.session.me, getSchema({ 200: userObject }), async (request, reply) => {
+  app.get(routes.session.me, sessionSchemas.me, async (request, reply) => {
     const project = await requireProject(deps, request);
     return reply.send(await currentUser(deps, project, refreshTokenOf(request)));
   });
 
   app.post(
     routes.session.meTenants,
-    postSchema(tenantsBody, { 200: answerObject({ tenants: { type: 'array', items: answerObject() } }) }),
+    sessionSchemas.meTenants,
     async (request: FastifyRequest<{ Body: { dct?: boolean; ids?: string[] } }>, reply) => {
       const project = await requireProject(deps, request);
       const query = {
@@ -101,18 +79,14 @@ export async function sessionRoutes(app: FastifyInstance, { deps }: RouteOptions
     },
   );
 
-  app.get(
-    routes.session.meHistory,
-    getSchema({ 200: { type: 'array', items: answerObject() } }),
-    async (request, reply) => {
-      const project = await requireProject(deps, request);
-      return reply.send(await listMyLoginHistory(deps, project, refreshTokenOf(request)));
-    },
-  );
+  app.get(routes.session.meHistory, sessionSchemas.meHistory, async (request, reply) => {
+    const project = await requireProject(deps, request);
+    return reply.send(await listMyLoginHistory(deps, project, refreshTokenOf(request)));
+  });
 
   app.post(
     routes.session.selectTenant,
-    postSchema(selectTenantBody),
+    sessionSchemas.selectTenant,
     async (request: FastifyRequest<{ Body: { tenant: string } }>, reply) => {
       const project = await requireProject(deps, request);
       const token = await limitedRefreshToken(deps, project, request);

@@ -6,62 +6,7 @@ import { normalizePhone, phoneFromWaId, waIdFromPhone } from '../../users/phone.
 import { cloudApiAppSecret } from '../../whatsapp/createWhatsApp.js';
 import { chatPage } from '../../whatsapp/simulator/chatPage.js';
 import { simulatedBsuid, simulatedDelivery } from '../../whatsapp/simulator/simulatedDelivery.js';
-import { textAnswer } from '../responseSchemas.js';
-
-const chatQuery = {
-  type: 'object',
-  properties: { text: { type: 'string', maxLength: 4096 } },
-} as const;
-
-const sendBody = {
-  type: 'object',
-  required: ['from'],
-  properties: {
-    from: { type: 'string', maxLength: 40 },
-    text: { type: 'string', maxLength: 4096 },
-    buttonId: { type: 'string', maxLength: 256 },
-    /** The sender's WhatsApp profile name (default "Simulator <last 4 digits>"). */
-    name: { type: 'string', maxLength: 100 },
-    /** Act as a WhatsApp user with a username: the delivery carries only the BSUID, not the phone. */
-    withholdPhone: { type: 'boolean' },
-  },
-} as const;
-
-const inboxQuery = {
-  type: 'object',
-  required: ['to'],
-  properties: { to: { type: 'string', maxLength: 40 } },
-} as const;
-
-const sendResponse = {
-  200: {
-    type: 'object',
-    properties: { messageId: { type: 'string' }, status: { type: 'integer' } },
-  },
-} as const;
-
-const inboxResponse = {
-  200: {
-    type: 'object',
-    properties: {
-      messages: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            to: { type: 'string' },
-            text: { type: 'string' },
-            buttons: {
-              type: 'array',
-              items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } },
-            },
-            at: { type: 'number' },
-          },
-        },
-      },
-    },
-  },
-} as const;
+import { simulatorSchemas } from './simulatorSchemas.js';
 
 const badPhone = (field: string) =>
   new NotpError(errors.invalidRequest, {
@@ -90,7 +35,7 @@ export async function simulatorRoutes(app: FastifyInstance, { deps }: RouteOptio
 
   app.get<{ Querystring: { text?: string } }>(
     routes.simulator.chat,
-    { schema: { querystring: chatQuery, response: textAnswer('text/html', 'The simulator chat page') } },
+    { schema: simulatorSchemas.chat },
     async (request, reply) => {
       const nonce = deps.random.bytes(16).toString('base64');
       return reply
@@ -108,7 +53,7 @@ export async function simulatorRoutes(app: FastifyInstance, { deps }: RouteOptio
 
   app.post<{ Body: { from: string; text?: string; buttonId?: string; name?: string; withholdPhone?: boolean } }>(
     routes.simulator.messages,
-    { schema: { body: sendBody, response: sendResponse } },
+    { schema: simulatorSchemas.send },
     async (request, reply) => {
       const { from, text, buttonId, name, withholdPhone } = request.body;
       const e164 = normalizePhone(from);
@@ -149,7 +94,7 @@ export async function simulatorRoutes(app: FastifyInstance, { deps }: RouteOptio
 
   app.get<{ Querystring: { to: string } }>(
     routes.simulator.messages,
-    { schema: { querystring: inboxQuery, response: inboxResponse } },
+    { schema: simulatorSchemas.inbox },
     async (request) => {
       const recipients = recipientsOf(request.query.to);
       if (!recipients) throw badPhone('to');

@@ -6,21 +6,12 @@ import type { Deps } from '../../deps.js';
 import { receiveMessage } from '../../flows/notp/receiveMessage.js';
 import { type HandshakeQuery, handshakeVerifier } from '../../whatsapp/cloud-api/handshake.js';
 import type { RawDelivery, WebhookAdapter } from '../../whatsapp/ports.js';
-import { answerObject, textAnswer } from '../responseSchemas.js';
+import { webhookSchemas } from './webhooksSchemas.js';
 import { WEBHOOK } from '../../activity/activityMetrics.js';
 import { SERVER_WIDE } from '../../store/activityPorts.js';
 
 /** Meta sends bodies up to 3 MB; a Twilio form is far smaller but shares the limit. */
 export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024; // bytes
-
-const handshakeQuery = {
-  type: 'object',
-  properties: {
-    'hub.mode': { type: 'string', maxLength: 64 },
-    'hub.verify_token': { type: 'string', maxLength: 1024 },
-    'hub.challenge': { type: 'string', maxLength: 256 },
-  },
-} as const;
 
 /** The delivery exactly as received: signatures are over these bytes, so the body is never re-serialised. */
 function rawDeliveryOf(request: FastifyRequest): RawDelivery {
@@ -62,12 +53,7 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: RouteOptions
 
       scope.get<{ Querystring: HandshakeQuery }>(
         routes.webhooks.whatsapp,
-        {
-          schema: {
-            querystring: handshakeQuery,
-            response: textAnswer('text/plain', "Meta's handshake: hub.challenge"),
-          },
-        },
+        { schema: webhookSchemas.handshake },
         async (request, reply) => {
           const challenge = verifyHandshake(request.query);
           // Echoed as inert text: nosniff stops a browser from treating a crafted challenge as HTML.
@@ -75,11 +61,9 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: RouteOptions
         },
       );
 
-      // The body stays raw bytes (its signature is over them): no body schema; the adapter parses it.
-      const recorded = { 200: answerObject({}, 'Delivery durably recorded') };
       scope.post(
         routes.webhooks.whatsapp,
-        { bodyLimit: WEBHOOK_BODY_LIMIT, schema: { response: recorded } },
+        { bodyLimit: WEBHOOK_BODY_LIMIT, schema: webhookSchemas.cloudApiDelivery },
         async (request, reply) => {
           const handled = await deliver(deps, cloudApi, request);
           if (handled === 0 && !looksLikeJsonObject(request.body)) {
@@ -97,10 +81,9 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: RouteOptions
 
     const twilio = deps.whatsapp.twilio;
     if (twilio) {
-      const twiml = textAnswer('text/xml', 'Empty TwiML: no automatic reply');
       scope.post(
         routes.webhooks.twilio,
-        { bodyLimit: WEBHOOK_BODY_LIMIT, schema: { response: twiml } },
+        { bodyLimit: WEBHOOK_BODY_LIMIT, schema: webhookSchemas.twilioDelivery },
         async (request, reply) => {
           await deliver(deps, twilio, request);
           // Twilio expects TwiML (or nothing); an empty <Response/> means "no automatic reply".

@@ -59,7 +59,10 @@ const STAGES: [stage: string, test: (url: string, fn: string) => boolean][] = [
   ['store (SQL statements, rows)', (u) => /\/src\/store\/|better-sqlite3|node_modules\/pg/.test(u)],
   ['phone numbers (libphonenumber-js)', (u) => u.includes('libphonenumber-js')],
   ['webhook checks (HMAC, parse)', (u) => u.includes('/src/whatsapp/')],
-  ['HTTP (Node http, Fastify, routing, JSON schemas)', (u) => /fastify|find-my-way|_http_|node:net|stream|ajv|light-my-request|avvio/.test(u)],
+  [
+    'HTTP (Node http, Fastify, routing, JSON schemas)',
+    (u) => /fastify|find-my-way|_http_|node:net|stream|ajv|light-my-request|avvio/.test(u),
+  ],
 ];
 const parentOf = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);

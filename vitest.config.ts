@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@notp/core': src('core'),
+      // A subpath before its package: aliases match by prefix, first one wins.
+      '@notp/node-sdk/jwt': fileURLToPath(new URL('./packages/node-sdk/src/jwt.ts', import.meta.url)),
       '@notp/node-sdk': src('node-sdk'),
       '@notp/web-js-sdk': src('web-js-sdk'),
       '@notp/login-element': src('login-element'),

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/express.ts', 'src/fastify.ts'],
+  entry: ['src/index.ts', 'src/express.ts', 'src/fastify.ts', 'src/jwt.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -19,8 +19,9 @@ import {
 import { createUserManagement, type UserManagement } from './management/createUserManagement.js';
 import { getMatched, holdsAll } from './session/authorization.js';
 import { cookieValue, jwtResponseToCookies } from './session/jwtResponseToCookies.js';
-import { KeyCache } from './session/KeyCache.js';
-import { validateJwt, type VerifyOptions } from './session/validateJwt.js';
+import { KeyCache } from './jwt/KeyCache.js';
+import { validateJwt, type VerifyOptions } from './jwt/validateJwt.js';
+import { importVerifyKey } from './session/verifyKey.js';
 
 export const SDK_VERSION = '0.1.0';
 
@@ -121,7 +122,7 @@ export function NotpClient(config: NotpClientConfig): NotpNodeClient {
     if (!res.ok) throw new Error(`failed to fetch the JWKS: HTTP ${res.status}`);
     const body = (await res.json()) as { keys?: JWK[] };
     return Array.isArray(body.keys) ? body.keys : [];
-  });
+  }, importVerifyKey);
 
   const client: NotpNodeClient = {
     ...core,

@@ -5,8 +5,8 @@ export default NotpClient;
 export { NotpClient, SDK_VERSION } from './NotpClient.js';
 export type { NotpClientConfig, NotpNodeClient, JWTResponseWithCookies } from './NotpClient.js';
 export { jwtResponseToCookies } from './session/jwtResponseToCookies.js';
-export { issuerMatches, CLOCK_TOLERANCE_SEC } from './session/validateJwt.js';
-export type { VerifyOptions } from './session/validateJwt.js';
+export { issuerMatches, CLOCK_TOLERANCE_SEC } from './jwt/validateJwt.js';
+export type { VerifyOptions } from './jwt/validateJwt.js';
 export type { UserManagement } from './management/createUserManagement.js';
 export { errors, isTerminalCode } from '@notp/core';
 export type {

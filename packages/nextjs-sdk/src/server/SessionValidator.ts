@@ -1,7 +1,7 @@
-// SessionValidator: verifies a notp session JWT locally against the project's JWKS (keys cached, refetched on unknown kid).
-import { type AuthenticationInfo, DEFAULT_BASE_URL, routePath, routes } from '@notp/core';
-import { type JWTPayload, jwtVerify } from 'jose';
-import { JwksCache } from './JwksCache.js';
+// SessionValidator: verifies a notp session JWT locally against the project's JWKS, with the node SDK's one validator
+// (`@notp/node-sdk/jwt`: the same rules and refetch policy) over WebCrypto keys, so it runs on the Edge runtime too.
+import { type AuthenticationInfo, DEFAULT_BASE_URL, type JWK, routePath, routes } from '@notp/core';
+import { importWebCryptoKey, KeyCache, validateJwt } from '@notp/node-sdk/jwt';
 
 export interface SessionValidatorOptions {
   /** The project id. Default: env `NOTP_PROJECT_ID`, then `NEXT_PUBLIC_NOTP_PROJECT_ID`. */
@@ -14,10 +14,6 @@ export interface SessionValidator {
   /** The session's claims when `sessionJwt` is a valid, unexpired notp session token of this project; else undefined. */
   validate(sessionJwt: string): Promise<AuthenticationInfo | undefined>;
 }
-
-/** The SDKs' clock tolerance (CONTRACT.md §6). */
-const CLOCK_TOLERANCE_SEC = 5;
-const ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 
 const env = (name: string): string | undefined =>
   (typeof process !== 'undefined' ? process.env[name] : undefined) || undefined;
@@ -37,42 +33,27 @@ export function resolveValidatorOptions(options: SessionValidatorOptions = {}): 
   return { projectId, baseUrl };
 }
 
-/** `iss` is the project id, or a URL whose last or second-to-last path segment is (CONTRACT.md §6). */
-function issuedFor(iss: unknown, projectId: string): boolean {
-  if (iss === projectId) return true;
-  if (typeof iss !== 'string') return false;
-  let segments: string[];
-  try {
-    segments = new URL(iss).pathname.split('/').filter(Boolean);
-  } catch {
-    return false;
-  }
-  return segments.at(-1) === projectId || segments.at(-2) === projectId;
-}
-
 export function createSessionValidator(options: SessionValidatorOptions = {}): SessionValidator {
   const { projectId, baseUrl } = resolveValidatorOptions(options);
-  // The public SDKs send `Bearer <projectId>` on the JWKS route; the server must not require more.
-  const jwks = new JwksCache(baseUrl + routePath(routes.keys.jwks, { projectId }), {
-    authorization: `Bearer ${projectId}`,
-  });
+  const jwksUrl = baseUrl + routePath(routes.keys.jwks, { projectId });
+  const keys = new KeyCache(async () => {
+    // The public SDKs send `Bearer <projectId>` on the JWKS route; the server must not require more.
+    const response = await fetch(jwksUrl, { headers: { authorization: `Bearer ${projectId}` } });
+    if (!response.ok) throw new Error(`notp: JWKS answered ${response.status}`);
+    const body = (await response.json()) as { keys?: JWK[] };
+    return Array.isArray(body.keys) ? body.keys : [];
+  }, importWebCryptoKey);
   return {
     async validate(sessionJwt) {
       if (!sessionJwt) return undefined;
-      let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(sessionJwt, (header) => jwks.keyFor(header), {
-          algorithms: ALGORITHMS,
-          clockTolerance: CLOCK_TOLERANCE_SEC,
-          requiredClaims: ['exp', 'sub'],
-        }));
+        // Only a session token (`drn: DS`) of this project; a refresh JWT is signed with the same keys.
+        const info = await validateJwt(keys, projectId, sessionJwt, 'DS');
+        return typeof info.token.sub === 'string' ? info : undefined;
       } catch {
         // Expired, forged, malformed, or the key is unknown even after a refetch: all mean "no session".
         return undefined;
       }
-      // A refresh JWT is signed with the same keys: only a session token (`drn: DS`) is a session.
-      if (payload.drn !== 'DS' || !issuedFor(payload.iss, projectId)) return undefined;
-      return { jwt: sessionJwt, token: payload as AuthenticationInfo['token'] };
     },
   };
 }

@@ -1,6 +1,7 @@
 // KeyCache: the project's JWKS keys by kid — fetched once, refetched only for an unknown kid, concurrent fetches coalesced.
+// Edge-safe (no node: imports): the node SDK imports keys with node:crypto, the Next.js SDK with WebCrypto.
 import type { JWK } from '@notp/core';
-import { importVerifyKey, type VerifyKey } from './verifyKey.js';
+import type { KeyImporter, VerifyKey } from './verifyKey.js';
 
 /** After a refetch that did not find the asked kid, unknown kids fail without a fetch for this long (anti-amplification). */
 export const UNKNOWN_KID_COOLDOWN_MS = 5_000; // 5 s
@@ -8,14 +9,16 @@ export const UNKNOWN_KID_COOLDOWN_MS = 5_000; // 5 s
 export class KeyCache {
   readonly #keys = new Map<string, VerifyKey>();
   readonly #fetchKeys: () => Promise<JWK[]>;
+  readonly #importKey: KeyImporter;
   readonly #now: () => number;
   #inflight: Promise<void> | null = null;
   #quietUntil = 0;
   /** How many JWKS fetches ran (for tests and diagnostics). */
   fetches = 0;
 
-  constructor(fetchKeys: () => Promise<JWK[]>, now: () => number = Date.now) {
+  constructor(fetchKeys: () => Promise<JWK[]>, importKey: KeyImporter, now: () => number = Date.now) {
     this.#fetchKeys = fetchKeys;
+    this.#importKey = importKey;
     this.#now = now;
   }
 
@@ -46,10 +49,12 @@ export class KeyCache {
     this.fetches++;
     const jwks = await this.#fetchKeys();
     for (const jwk of jwks) {
+      // Public signature keys only: never a symmetric (`oct`) key from the wire, nor one published for encryption.
       if (typeof jwk.kid !== 'string' || jwk.kid === '' || jwk.kty === 'oct') continue;
+      if (jwk.use !== undefined && jwk.use !== 'sig') continue;
       let key: VerifyKey;
       try {
-        key = importVerifyKey(jwk);
+        key = await this.#importKey(jwk);
       } catch {
         continue; // a key we cannot verify with (unknown alg, weak RSA) is left out; its tokens fail as "no matching key"
       }

@@ -1,8 +1,30 @@
-// Local JWT validation against the cached JWKS (node:crypto, one decode): alg, kid, signature, exp/nbf, iss, aud, drn.
+// Local JWT validation against the cached JWKS, one decode: alg, kid, signature, exp/nbf, iss, aud, drn. Edge-safe:
+// the node SDK runs it with node:crypto keys (synchronous), the Next.js SDK with WebCrypto keys (verifyKey.ts).
 import type { AuthenticationInfo } from '@notp/core';
 import { errors as joseErrors } from 'jose';
 import type { KeyCache } from './KeyCache.js';
 import { ALLOWED_ALGS, type VerifyKey } from './verifyKey.js';
+
+// Node's Buffer when there is one (fast), else atob/TextDecoder (the Edge runtime has no Buffer); never imported.
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+const utf8 = new TextDecoder();
+
+function base64urlBytes(segment: string): Uint8Array {
+  if (NodeBuffer) return NodeBuffer.from(segment, 'base64url');
+  const binary = atob(segment.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function base64urlText(segment: string): string {
+  return NodeBuffer ? NodeBuffer.from(segment, 'base64url').toString('utf8') : utf8.decode(base64urlBytes(segment));
+}
+
+/** The signing input's bytes; it is ASCII (COMPACT_JWS checked the alphabet), so latin1 is its UTF-8. */
+function asciiBytes(text: string): Uint8Array {
+  return NodeBuffer ? NodeBuffer.from(text, 'latin1') : new TextEncoder().encode(text);
+}
 
 /** Clock skew allowed on `exp`/`nbf`, as the public SDKs do. */
 export const CLOCK_TOLERANCE_SEC = 5;
@@ -51,7 +73,7 @@ function parseHeader(segment: string): Header {
   if (known) return known;
   let header: unknown;
   try {
-    header = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    header = JSON.parse(base64urlText(segment));
   } catch {
     throw new joseErrors.JWSInvalid('Invalid Compact JWS: the protected header is not JSON');
   }
@@ -87,20 +109,36 @@ function verifyWith(
   projectId: string,
   drn: 'DS' | 'DSR' | undefined,
   options: VerifyOptions | undefined,
-): AuthenticationInfo {
+): AuthenticationInfo | Promise<AuthenticationInfo> {
   if (header.alg !== key.alg) {
     throw new joseErrors.JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
   }
-  const signed = Buffer.from(jwt.slice(0, dot2), 'latin1');
-  const signature = Buffer.from(jwt.slice(dot2 + 1), 'base64url');
-  if (!key.verify(signed, signature)) throw new joseErrors.JWSSignatureVerificationFailed();
+  const verified = key.verify(asciiBytes(jwt.slice(0, dot2)), base64urlBytes(jwt.slice(dot2 + 1)));
+  // node:crypto answers at once (no await on the node SDK's hot path); WebCrypto answers with a promise.
+  if (typeof verified === 'boolean')
+    return claimsOf(verified, header, headerSegment, jwt, dot2, projectId, drn, options);
+  return verified.then((ok) => claimsOf(ok, header, headerSegment, jwt, dot2, projectId, drn, options));
+}
+
+/** After the signature check: remember the header, then parse and check the claims. */
+function claimsOf(
+  signatureOk: boolean,
+  header: Header,
+  headerSegment: string,
+  jwt: string,
+  dot2: number,
+  projectId: string,
+  drn: 'DS' | 'DSR' | undefined,
+  options: VerifyOptions | undefined,
+): AuthenticationInfo {
+  if (!signatureOk) throw new joseErrors.JWSSignatureVerificationFailed();
   if (!knownHeaders.has(headerSegment) && knownHeaders.size < KNOWN_HEADERS_MAX) {
     knownHeaders.set(headerSegment, header);
   }
 
   let payload: Claims;
   try {
-    payload = JSON.parse(Buffer.from(jwt.slice(headerSegment.length + 1, dot2), 'base64url').toString('utf8'));
+    payload = JSON.parse(base64urlText(jwt.slice(headerSegment.length + 1, dot2)));
   } catch {
     throw new joseErrors.JWTInvalid('JWT Claims Set must be a top-level JSON object');
   }
@@ -131,7 +169,8 @@ function verifyWith(
 /**
  * Verifies `jwt` and returns `{ jwt, token }`; rejects with jose's error classes (expired, bad signature, alg not
  * allowed, …) or a claim error. `drn` (`DS` session, `DSR` refresh) is enforced when given, so a refresh JWT never
- * passes as a session. With the key cached, the whole check runs synchronously (no await, no JWKS I/O).
+ * passes as a session. With the key cached and a node:crypto key, the whole check runs synchronously (no await, no
+ * JWKS I/O).
  */
 export function validateJwt(
   keys: KeyCache,
@@ -150,7 +189,8 @@ export function validateJwt(
     if (key instanceof Promise) {
       return key.then((k) => verifyWith(k, header, headerSegment, jwt, dot2, projectId, drn, options));
     }
-    return Promise.resolve(verifyWith(key, header, headerSegment, jwt, dot2, projectId, drn, options));
+    const verified = verifyWith(key, header, headerSegment, jwt, dot2, projectId, drn, options);
+    return verified instanceof Promise ? verified : Promise.resolve(verified);
   } catch (err) {
     return Promise.reject(err);
   }

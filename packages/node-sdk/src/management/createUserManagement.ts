@@ -58,40 +58,31 @@ export interface UserManagement {
   logoutUserByUserId(userId: string): Promise<SdkResponse<Record<string, never>>>;
 }
 
+/** The request field each positional argument fills, in `PositionalUser`'s order (`roles` is sent as `roleNames`). */
+const POSITIONAL_FIELDS = [
+  'email',
+  'phone',
+  'displayName',
+  'roleNames',
+  'userTenants',
+  'customAttributes',
+  'picture',
+  'verifiedEmail',
+  'verifiedPhone',
+  'givenName',
+  'middleName',
+  'familyName',
+  'additionalLoginIds',
+] as const satisfies readonly (keyof MgmtUserRequest)[] & { length: Required<PositionalUser>['length'] };
+
 function userBody(loginId: string, args: unknown[]): MgmtUserRequest {
   const [first] = args;
   if (typeof first === 'string' || args.length > 1) {
-    const [
-      email,
-      phone,
-      displayName,
-      roles,
-      userTenants,
-      customAttributes,
-      picture,
-      verifiedEmail,
-      verifiedPhone,
-      givenName,
-      middleName,
-      familyName,
-      additionalLoginIds,
-    ] = args as PositionalUser;
-    return {
-      loginId,
-      email,
-      phone,
-      displayName,
-      roleNames: roles,
-      userTenants,
-      customAttributes,
-      picture,
-      verifiedEmail,
-      verifiedPhone,
-      givenName,
-      middleName,
-      familyName,
-      additionalLoginIds,
-    };
+    const body: Record<string, unknown> = { loginId };
+    POSITIONAL_FIELDS.forEach((field, i) => {
+      body[field] = args[i];
+    });
+    return body as unknown as MgmtUserRequest;
   }
   const { roles, ...options } = (first ?? {}) as UserOptions;
   return { loginId, ...options, roleNames: roles };

@@ -1,6 +1,7 @@
 // runEventBusConformance: the one behaviour suite every EventBus adapter (in-process, Redis) must pass.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventBus } from './ports.js';
+import { nextMessage } from './testing/nextMessage.js';
 
 export interface EventBusConformanceOptions {
   name: string;
@@ -8,21 +9,6 @@ export interface EventBusConformanceOptions {
   make: () => Promise<EventBus> | EventBus;
   /** Live subscription count, when the adapter can report it (used by the leak case). */
   listenerCount?: (bus: EventBus) => number;
-}
-
-/** Resolves with the first message on `channel`, or rejects after `ms` (a deadline, not a sleep). */
-function nextMessage(bus: EventBus, channel: string, ms = 2000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no message on ${channel} within ${ms} ms`));
-    }, ms);
-    const off = bus.subscribe(channel, (message) => {
-      clearTimeout(timer);
-      off();
-      resolve(message);
-    });
-  });
 }
 
 export function runEventBusConformance(opts: EventBusConformanceOptions): void {

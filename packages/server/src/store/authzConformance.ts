@@ -1,17 +1,13 @@
 // Conformance suite of the AuthzStore port (authzPorts.ts): every adapter runs it beside the Store suite.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinRole, type RoleRecord, type TenantRecord } from './authzPorts.js';
+import { freshStores, OTHER_PROJECT, PROJECT, type PortConformanceOptions, T0 } from './conformance/fixtures.js';
 import type { Store } from './ports.js';
 
-export interface AuthzConformanceOptions {
-  name: string;
-  /** A fresh, empty, migrated store; called once per test. */
-  make: () => Promise<Store>;
-}
+export type AuthzConformanceOptions = PortConformanceOptions;
 
-const T0 = Date.UTC(2025, 5, 2, 9, 30);
-const P = 'P2tQk8Zr4mWn7Xc1Vb5Lp9Hs3Jd6';
-const OTHER = 'P2aB3cD4eF5gH6iJ7kL8mN9oP0qR';
+const P = PROJECT;
+const OTHER = OTHER_PROJECT;
 
 const role = (name: string, over: Partial<RoleRecord> = {}): RoleRecord => ({
   projectId: P,
@@ -37,16 +33,7 @@ const tenant = (tenantId: string, over: Partial<TenantRecord> = {}): TenantRecor
 
 export function runAuthzConformance(options: AuthzConformanceOptions): void {
   describe(`AuthzStore conformance: ${options.name}`, () => {
-    let open: Store[] = [];
-    const make = async (): Promise<Store> => {
-      const s = await options.make();
-      open.push(s);
-      return s;
-    };
-    afterEach(async () => {
-      await Promise.all(open.map((s) => s.close()));
-      open = [];
-    });
+    const make = freshStores(options.make);
 
     it('permissions: create once per project, list by name, update, delete; other projects untouched', async () => {
       const { authz } = await make();

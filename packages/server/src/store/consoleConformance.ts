@@ -1,17 +1,12 @@
 // Conformance suite of the ConsoleSessionStore port (consolePorts.ts) and the audit actor column: every adapter runs it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConsoleSessionRecord } from './consolePorts.js';
-import type { Store } from './ports.js';
+import { freshStores, OTHER_PROJECT, PROJECT, type PortConformanceOptions, T0 } from './conformance/fixtures.js';
 
-export interface ConsoleConformanceOptions {
-  name: string;
-  /** A fresh, empty, migrated store; called once per test. */
-  make: () => Promise<Store>;
-}
+export type ConsoleConformanceOptions = PortConformanceOptions;
 
-const T0 = Date.UTC(2025, 5, 2, 9, 30);
-const P = 'P2tQk8Zr4mWn7Xc1Vb5Lp9Hs3Jd6';
-const OTHER = 'P2aB3cD4eF5gH6iJ7kL8mN9oP0qR';
+const P = PROJECT;
+const OTHER = OTHER_PROJECT;
 const HOUR = 3_600_000;
 
 const session = (id: string, over: Partial<ConsoleSessionRecord> = {}): ConsoleSessionRecord => ({
@@ -27,16 +22,7 @@ const session = (id: string, over: Partial<ConsoleSessionRecord> = {}): ConsoleS
 
 export function runConsoleConformance(options: ConsoleConformanceOptions): void {
   describe(`ConsoleSessionStore conformance: ${options.name}`, () => {
-    let open: Store[] = [];
-    const make = async (): Promise<Store> => {
-      const s = await options.make();
-      open.push(s);
-      return s;
-    };
-    afterEach(async () => {
-      await Promise.all(open.map((s) => s.close()));
-      open = [];
-    });
+    const make = freshStores(options.make);
 
     it('creates and finds a session by its token hash only; a null user is the management key', async () => {
       const { consoleSessions } = await make();

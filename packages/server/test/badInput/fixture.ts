@@ -7,6 +7,7 @@ import { routes } from '@notp/core';
 import { type ManualClock, manualClock, messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 import { cloudApiAppSecret } from '../../src/whatsapp/createWhatsApp.js';
 import { twilioSignature } from '../../src/whatsapp/twilio/TwilioWebhook.js';
+import { cloudApiDelivery, cloudApiSignature } from '../cloudApiDelivery.js';
 import { loginWithWhatsApp } from '../security/securityKit.js';
 import type { Fixture } from './inputs.js';
 
@@ -54,41 +55,19 @@ export const TWILIO_ENV = {
 export function cloudApiReplay(server: TestServer, now: number): Fixture['replay'] {
   const config = server.deps.config;
   const delivery = (body: string) =>
-    Buffer.from(
-      JSON.stringify({
-        object: 'whatsapp_business_account',
-        entry: [
-          {
-            id: '1',
-            changes: [
-              {
-                field: 'messages',
-                value: {
-                  metadata: {
-                    display_phone_number: config.whatsappNumber.slice(1),
-                    phone_number_id: config.cloudApi.phoneNumberId,
-                  },
-                  contacts: [{ profile: { name: 'R' }, wa_id: '16505550902', user_id: 'US.1' }],
-                  messages: [
-                    {
-                      from: '16505550902',
-                      from_user_id: 'US.1',
-                      id: 'wamid.replayed',
-                      timestamp: String(Math.floor(now / 1000)),
-                      type: 'text',
-                      text: { body },
-                    },
-                  ],
-                },
-              },
-            ],
-          },
-        ],
-      }),
-    );
+    cloudApiDelivery({
+      displayPhoneNumber: config.whatsappNumber.slice(1),
+      phoneNumberId: config.cloudApi.phoneNumberId,
+      fromWaId: '16505550902',
+      userId: 'US.1',
+      text: body,
+      wamid: 'wamid.replayed',
+      timestampSec: Math.floor(now / 1000),
+      profileName: 'R',
+      messagingProduct: false,
+    });
   const raw = delivery('hello');
-  const sign = (bytes: Buffer) =>
-    `sha256=${createHmac('sha256', cloudApiAppSecret(config, server.deps.masterKey)).update(bytes).digest('hex')}`;
+  const sign = (bytes: Buffer) => cloudApiSignature(bytes, cloudApiAppSecret(config, server.deps.masterKey));
   const signature = sign(raw);
   return {
     url: routes.webhooks.whatsapp,

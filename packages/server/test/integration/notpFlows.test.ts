@@ -1,8 +1,9 @@
 // Integration: the real server over HTTP — nOTP flows through the simulator and through hand-signed Cloud API
 // deliveries (as Meta sends them), expiry, single use, wrong sender, signatures, duplicates, restart mid-login.
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudApiAppSecret } from '../../src/whatsapp/createWhatsApp.js';
+import { cloudApiDelivery, cloudApiSignature } from '../cloudApiDelivery.js';
 import { type ManualClock, manualClock, messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
 
 interface Json {
@@ -31,40 +32,18 @@ function cloudDelivery(
   wamid = `wamid.${randomBytes(12).toString('hex')}`,
 ) {
   const { config } = server.deps;
-  const payload = {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '123456789',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: {
-                display_phone_number: config.whatsappNumber.slice(1),
-                phone_number_id: config.cloudApi.phoneNumberId,
-              },
-              contacts: [{ profile: { name: 'Test User' }, wa_id: fromWaId, user_id: 'US.13491208655302741918' }],
-              messages: [
-                {
-                  from: fromWaId,
-                  from_user_id: 'US.13491208655302741918',
-                  id: wamid,
-                  timestamp: String(Math.floor(server.deps.clock.now() / 1000)),
-                  type: 'text',
-                  text: { body: text },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  };
-  const raw = Buffer.from(JSON.stringify(payload));
-  const secret = cloudApiAppSecret(config, server.deps.masterKey);
-  const signature = `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+  const raw = cloudApiDelivery({
+    displayPhoneNumber: config.whatsappNumber.slice(1),
+    phoneNumberId: config.cloudApi.phoneNumberId,
+    fromWaId,
+    userId: 'US.13491208655302741918',
+    text,
+    wamid,
+    timestampSec: Math.floor(server.deps.clock.now() / 1000),
+    profileName: 'Test User',
+    entryId: '123456789',
+  });
+  const signature = cloudApiSignature(raw, cloudApiAppSecret(config, server.deps.masterKey));
   return { raw, signature, wamid };
 }
 
@@ -186,7 +165,7 @@ describe('nOTP over HTTP on the real server', () => {
       }),
     );
     const secret = cloudApiAppSecret(server.deps.config, server.deps.masterKey);
-    const sig = `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+    const sig = cloudApiSignature(raw, secret);
     expect((await deliver(server, raw, sig)).status).toBe(200);
   });
 

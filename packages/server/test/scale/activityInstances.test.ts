@@ -1,38 +1,29 @@
 // Two instances on one PostgreSQL database: each counts its share of a login, and both answer the same activity
 // (the console's charts come from the store, not from either process's memory).
-import { randomBytes } from 'node:crypto';
 import { routes } from '@notp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityAnswer } from '../../src/flows/activity/readActivity.js';
-import { PrivateRedis, redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
-import { PrivatePostgres, postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
-import { messageOf, randomProjectId, startTestServer, type TestServer } from '@notp/test-utils/server';
+import { redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
+import { postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
+import { type Backends, startBackends } from './backends.js';
 
 const enabled = postgresTestsEnabled() && redisTestsEnabled('multi-instance activity tests');
 
 describe.skipIf(!enabled)('login activity across instances (PostgreSQL + Redis)', () => {
-  let cluster: PrivatePostgres;
-  let redis: PrivateRedis;
+  let backends: Backends;
   let a: TestServer;
   let b: TestServer;
 
   beforeAll(async () => {
-    [cluster, redis] = await Promise.all([PrivatePostgres.start(), PrivateRedis.start()]);
-    const shared = {
-      DATABASE_URL: await cluster.createDatabase(),
-      REDIS_URL: redis.url,
-      NOTP_MASTER_KEY: randomBytes(32).toString('hex'),
-      NOTP_PROJECT_ID: randomProjectId(),
-      NOTP_MANAGEMENT_KEY: `K${randomBytes(24).toString('base64url')}`,
-    };
-    a = await startTestServer(shared);
-    b = await startTestServer(shared);
+    backends = await startBackends();
+    a = await startTestServer(backends.env);
+    b = await startTestServer(backends.env);
   }, 120_000);
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    await redis?.stop();
-    await cluster?.stop();
+    await backends?.stop();
   });
 
   const activity = async (server: TestServer): Promise<ActivityAnswer> => {

@@ -2,12 +2,14 @@
 // that was acknowledged (pending logins, verified-but-unclaimed logins, users, refresh sessions), the restarted
 // server finishes every login, and there are no duplicate users. SIGTERM answers held long-polls with the
 // retryable E066103 and exits cleanly.
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrivateRedis, redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
-import { PrivatePostgres, postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
-import { freePort, messageOf, randomProjectId } from '@notp/test-utils/server';
+import { redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
+import { postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
+import { freePort, messageOf } from '@notp/test-utils/server';
+import { cloudApiDelivery, cloudApiSignature } from '../cloudApiDelivery.js';
+import { type Backends, startBackends } from './backends.js';
 import { ServerProcess } from './ServerProcess.js';
 
 const enabled = postgresTestsEnabled() && redisTestsEnabled('crash tests');
@@ -30,15 +32,14 @@ interface Login {
 }
 
 describe.skipIf(!enabled)('crash safety (real processes, PostgreSQL + Redis)', () => {
-  let cluster: PrivatePostgres;
-  let redis: PrivateRedis;
+  let backends: Backends;
   let db: pg.Pool;
   let env: Record<string, string>;
   let url: string;
   let appSecret: string;
 
   beforeAll(async () => {
-    [cluster, redis] = await Promise.all([PrivatePostgres.start(), PrivateRedis.start()]);
+    backends = await startBackends();
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     appSecret = randomBytes(32).toString('hex');
@@ -46,11 +47,7 @@ describe.skipIf(!enabled)('crash safety (real processes, PostgreSQL + Redis)', (
       PORT: String(port),
       HOST: '127.0.0.1',
       NOTP_PUBLIC_URL: url,
-      DATABASE_URL: await cluster.createDatabase(),
-      REDIS_URL: redis.url,
-      NOTP_MASTER_KEY: randomBytes(32).toString('hex'),
-      NOTP_PROJECT_ID: randomProjectId(),
-      NOTP_MANAGEMENT_KEY: `K${randomBytes(24).toString('base64url')}`,
+      ...backends.env,
       NOTP_CLOUD_API_APP_SECRET: appSecret,
       // One client machine drives the whole load: per-IP limits would throttle the test, not the server.
       NOTP_RATE_LIMIT: 'off',
@@ -59,8 +56,7 @@ describe.skipIf(!enabled)('crash safety (real processes, PostgreSQL + Redis)', (
   }, 120_000);
   afterAll(async () => {
     await db?.end();
-    await redis?.stop();
-    await cluster?.stop();
+    await backends?.stop();
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -72,39 +68,18 @@ describe.skipIf(!enabled)('crash safety (real processes, PostgreSQL + Redis)', (
 
   /** A signed Cloud API delivery (WHATSAPP.md format); redelivering the same wamid is what Meta does after a 5xx. */
   const deliver = (login: Login) => {
-    const raw = Buffer.from(
-      JSON.stringify({
-        object: 'whatsapp_business_account',
-        entry: [
-          {
-            id: '1',
-            changes: [
-              {
-                field: 'messages',
-                value: {
-                  messaging_product: 'whatsapp',
-                  metadata: { display_phone_number: '16505550100', phone_number_id: PHONE_NUMBER_ID },
-                  contacts: [{ profile: { name: 'Load' }, wa_id: login.phone.slice(1) }],
-                  messages: [
-                    {
-                      from: login.phone.slice(1),
-                      id: login.wamid,
-                      timestamp: String(Math.floor(Date.now() / 1000)),
-                      type: 'text',
-                      text: { body: login.text },
-                    },
-                  ],
-                },
-              },
-            ],
-          },
-        ],
-      }),
-    );
-    const signature = createHmac('sha256', appSecret).update(raw).digest('hex');
+    const raw = cloudApiDelivery({
+      displayPhoneNumber: '16505550100',
+      phoneNumberId: PHONE_NUMBER_ID,
+      fromWaId: login.phone.slice(1),
+      text: login.text,
+      wamid: login.wamid,
+      timestampSec: Math.floor(Date.now() / 1000),
+      profileName: 'Load',
+    });
     return fetch(`${url}/webhooks/whatsapp`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${signature}` },
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': cloudApiSignature(raw, appSecret) },
       body: raw,
     });
   };

@@ -1,14 +1,16 @@
 // Two notp instances sharing PostgreSQL and Redis: a login started on A completes through B's webhook and wakes
 // A's long-poll (wake-up time printed), and racing deliveries/polls across instances yield exactly one user,
 // one verification and one token pair — guaranteed by the database, not by either process.
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrivateRedis, redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
-import { PrivatePostgres, postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
+import { redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
+import { postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
 import { cloudApiAppSecret } from '../../src/whatsapp/createWhatsApp.js';
-import { messageOf, randomProjectId, startTestServer, type TestServer } from '@notp/test-utils/server';
+import { messageOf, startTestServer, type TestServer } from '@notp/test-utils/server';
+import { cloudApiDelivery, cloudApiSignature } from '../cloudApiDelivery.js';
+import { type Backends, startBackends } from './backends.js';
 
 const enabled = postgresTestsEnabled() && redisTestsEnabled('multi-instance tests');
 
@@ -19,72 +21,42 @@ interface Json {
 /** A signed Cloud API delivery of one text message, as Meta sends it (WHATSAPP.md), to `server`'s webhook. */
 function deliver(server: TestServer, fromWaId: string, text: string, wamid: string): Promise<Response> {
   const { config, masterKey } = server.deps;
-  const raw = Buffer.from(
-    JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '1',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: {
-                  display_phone_number: config.whatsappNumber.slice(1),
-                  phone_number_id: config.cloudApi.phoneNumberId,
-                },
-                contacts: [{ profile: { name: 'Racer' }, wa_id: fromWaId }],
-                messages: [
-                  {
-                    from: fromWaId,
-                    id: wamid,
-                    timestamp: String(Math.floor(Date.now() / 1000)),
-                    type: 'text',
-                    text: { body: text },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    }),
-  );
-  const signature = createHmac('sha256', cloudApiAppSecret(config, masterKey)).update(raw).digest('hex');
+  const raw = cloudApiDelivery({
+    displayPhoneNumber: config.whatsappNumber.slice(1),
+    phoneNumberId: config.cloudApi.phoneNumberId,
+    fromWaId,
+    text,
+    wamid,
+    timestampSec: Math.floor(Date.now() / 1000),
+    profileName: 'Racer',
+  });
   return fetch(`${server.url}/webhooks/whatsapp`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${signature}` },
+    headers: {
+      'content-type': 'application/json',
+      'x-hub-signature-256': cloudApiSignature(raw, cloudApiAppSecret(config, masterKey)),
+    },
     body: raw,
   });
 }
 
 describe.skipIf(!enabled)('several instances on PostgreSQL + Redis', () => {
-  let cluster: PrivatePostgres;
-  let redis: PrivateRedis;
+  let backends: Backends;
   let a: TestServer;
   let b: TestServer;
   let db: pg.Pool;
 
   beforeAll(async () => {
-    [cluster, redis] = await Promise.all([PrivatePostgres.start(), PrivateRedis.start()]);
-    const shared = {
-      DATABASE_URL: await cluster.createDatabase(),
-      REDIS_URL: redis.url,
-      NOTP_MASTER_KEY: randomBytes(32).toString('hex'),
-      NOTP_PROJECT_ID: randomProjectId(),
-      NOTP_MANAGEMENT_KEY: `K${randomBytes(24).toString('base64url')}`,
-    };
-    a = await startTestServer(shared);
-    b = await startTestServer(shared);
-    db = new pg.Pool({ connectionString: shared.DATABASE_URL, max: 2 });
+    backends = await startBackends();
+    a = await startTestServer(backends.env);
+    b = await startTestServer(backends.env);
+    db = new pg.Pool({ connectionString: backends.env.DATABASE_URL, max: 2 });
   }, 120_000);
   afterAll(async () => {
     await db?.end();
     await a?.close();
     await b?.close();
-    await redis?.stop();
-    await cluster?.stop();
+    await backends?.stop();
   });
 
   const post = (server: TestServer, path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -3,33 +3,29 @@
 // templates in the next prefilled message).
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrivateRedis, redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
-import { PrivatePostgres, postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
-import { freePort, messageOf, randomProjectId } from '@notp/test-utils/server';
+import { redisTestsEnabled } from '../../src/events/redis/testing/PrivateRedis.js';
+import { postgresTestsEnabled } from '../../src/store/postgres/testing/PrivatePostgres.js';
+import { freePort, messageOf } from '@notp/test-utils/server';
+import { type Backends, startBackends } from './backends.js';
 import { ServerProcess } from './ServerProcess.js';
 
 const enabled = postgresTestsEnabled() && redisTestsEnabled('multi-instance settings tests');
 const APP_ORIGIN = 'https://app.example.com';
 
 describe.skipIf(!enabled)('project settings across instances (two processes, PostgreSQL + Redis)', () => {
-  let cluster: PrivatePostgres;
-  let redis: PrivateRedis;
+  let backends: Backends;
   let a: ServerProcess;
   let b: ServerProcess;
   let projectId: string;
   let managementKey: string;
 
   beforeAll(async () => {
-    [cluster, redis] = await Promise.all([PrivatePostgres.start(), PrivateRedis.start()]);
-    projectId = randomProjectId();
-    managementKey = `K${randomBytes(24).toString('base64url')}`;
+    backends = await startBackends();
+    projectId = backends.env.NOTP_PROJECT_ID;
+    managementKey = backends.env.NOTP_MANAGEMENT_KEY;
     const shared = {
       HOST: '127.0.0.1',
-      DATABASE_URL: await cluster.createDatabase(),
-      REDIS_URL: redis.url,
-      NOTP_MASTER_KEY: randomBytes(32).toString('hex'),
-      NOTP_PROJECT_ID: projectId,
-      NOTP_MANAGEMENT_KEY: managementKey,
+      ...backends.env,
       NOTP_CLOUD_API_APP_SECRET: randomBytes(32).toString('hex'),
       // One client starts every login with one login id: the per-login-id limit would throttle the test.
       NOTP_RATE_LIMIT: 'off',
@@ -46,8 +42,7 @@ describe.skipIf(!enabled)('project settings across instances (two processes, Pos
   afterAll(async () => {
     await a?.terminate();
     await b?.terminate();
-    await redis?.stop();
-    await cluster?.stop();
+    await backends?.stop();
   });
 
   const management = (server: ServerProcess, method: string, path: string, body: unknown) =>

@@ -1,7 +1,8 @@
 // ConfirmButton: a button whose action runs only after the admin confirms it in a modal dialog (delete, revoke…).
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { ErrorNotice } from './ErrorNotice.js';
+import { useAction } from './useAction.js';
 
 export function ConfirmButton(props: {
   /** The button's text (its accessible name). */
@@ -14,20 +15,12 @@ export function ConfirmButton(props: {
   danger?: boolean;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useAction();
+  const confirm = () =>
+    run(async () => {
       await props.onConfirm();
       dialog.current?.close();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <button type="button" class={props.danger ? 'secondary' : undefined} onClick={() => dialog.current?.showModal()}>

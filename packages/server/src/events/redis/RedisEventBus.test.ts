@@ -3,26 +3,11 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEventBusConformance } from '../conformance.js';
-import type { EventBus } from '../ports.js';
+import { nextMessage } from '../testing/nextMessage.js';
 import { RedisEventBus } from './RedisEventBus.js';
 import { PrivateRedis, redisTestsEnabled } from './testing/PrivateRedis.js';
 
 const available = redisTestsEnabled('RedisEventBus tests');
-
-/** Resolves with the first message on `channel`, or rejects at the deadline. */
-function nextMessage(bus: EventBus, channel: string, ms = 2000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no message on ${channel} within ${ms} ms`));
-    }, ms);
-    const off = bus.subscribe(channel, (m) => {
-      clearTimeout(timer);
-      off();
-      resolve(m);
-    });
-  });
-}
 
 /** Polls Redis until `channel` has `n` subscribers (SUBSCRIBE is asynchronous), with a deadline. */
 async function waitForSubscribers(admin: Redis, channel: string, n: number, ms = 2000): Promise<void> {

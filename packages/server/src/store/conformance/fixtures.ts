@@ -1,5 +1,6 @@
 // Shared fixtures of the store conformance suite: fixed times, project ids, and a valid record of each kind.
 import { createHash, randomBytes } from 'node:crypto';
+import { afterEach } from 'vitest';
 import type {
   PendingAuthRecord,
   ProjectRecord,
@@ -18,6 +19,26 @@ export interface StoreConformanceOptions {
   make: () => Promise<Store>;
   /** Opens a new store on the same database as `closed` (already closed); omit for databases that do not persist. */
   reopen?: (closed: Store) => Promise<Store>;
+}
+
+/** The options of a port's own conformance suite (authzConformance.ts, consoleConformance.ts). */
+export type PortConformanceOptions = Pick<StoreConformanceOptions, 'name' | 'make'>;
+
+/**
+ * An opener of fresh stores for a suite: every store it opens during a test is closed after that test.
+ * Call it inside the suite's `describe` (it registers an `afterEach`).
+ */
+export function freshStores(make: () => Promise<Store>): () => Promise<Store> {
+  let open: Store[] = [];
+  afterEach(async () => {
+    await Promise.all(open.map((s) => s.close()));
+    open = [];
+  });
+  return async () => {
+    const s = await make();
+    open.push(s);
+    return s;
+  };
 }
 
 /** What each per-port file gets from `runStoreConformance`. */

@@ -1,7 +1,8 @@
 // FormDialog: a button opening a modal form (edit a role, a permission, a tenant); the form closes once saved.
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { useAction } from '../../components/useAction.js';
 
 export function FormDialog(props: {
   /** The opening button's text; `buttonName` gives a longer accessible name (the row's item) when set. */
@@ -15,25 +16,18 @@ export function FormDialog(props: {
   children: ComponentChildren;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const open = () => {
     props.onOpen();
     setError(null);
     dialog.current?.showModal();
   };
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       await props.onSubmit();
       dialog.current?.close();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>
@@ -63,19 +57,10 @@ export function FormDialog(props: {
 
 /** Runs a create form's action with busy/error state; answers the props for its submit button and notice. */
 export function useSubmit(action: () => Promise<void>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const onSubmit = async (event: Event) => {
+  const { busy, error, run } = useAction();
+  const onSubmit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    return run(action);
   };
   return { busy, error, onSubmit };
 }

@@ -44,14 +44,7 @@ export function PermissionsSection(props: { permissions: Loaded<{ permissions: P
       <form class="compact" onSubmit={create.onSubmit} aria-labelledby="new-permission-heading">
         <h3 id="new-permission-heading">New permission</h3>
         <div class="grid">
-          <label>
-            Permission name
-            <input value={name} required maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
-          </label>
-          <label>
-            Permission description
-            <input value={description} maxLength={1024} onInput={(e) => setDescription(e.currentTarget.value)} />
-          </label>
+          <PermissionFields name={name} description={description} onName={setName} onDescription={setDescription} />
         </div>
         <ErrorNotice error={create.error} />
         <button type="submit" aria-busy={create.busy} disabled={create.busy}>
@@ -85,14 +78,7 @@ function PermissionRow(props: { permission: Permission; onChanged(): void }) {
             props.onChanged();
           }}
         >
-          <label>
-            Permission name
-            <input value={name} required maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
-          </label>
-          <label>
-            Permission description
-            <input value={description} maxLength={1024} onInput={(e) => setDescription(e.currentTarget.value)} />
-          </label>
+          <PermissionFields name={name} description={description} onName={setName} onDescription={setDescription} />
         </FormDialog>{' '}
         <ConfirmButton
           label="Delete"
@@ -106,5 +92,26 @@ function PermissionRow(props: { permission: Permission; onChanged(): void }) {
         />
       </td>
     </tr>
+  );
+}
+
+/** The name and description inputs of a permission, in the create form and the edit dialog. */
+function PermissionFields(props: {
+  name: string;
+  description: string;
+  onName(name: string): void;
+  onDescription(description: string): void;
+}) {
+  return (
+    <>
+      <label>
+        Permission name
+        <input value={props.name} required maxLength={100} onInput={(e) => props.onName(e.currentTarget.value)} />
+      </label>
+      <label>
+        Permission description
+        <input value={props.description} maxLength={1024} onInput={(e) => props.onDescription(e.currentTarget.value)} />
+      </label>
+    </>
   );
 }

@@ -12,14 +12,10 @@ export function RolesSection(props: {
   onChanged(): void;
 }) {
   const list = props.roles.data?.roles ?? [];
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [granted, setGranted] = useState<string[]>([]);
+  const form = useRoleForm({ name: '', description: '', permissionNames: [] });
   const create = useSubmit(async () => {
-    await authz.createRole({ name: name.trim(), description, permissionNames: granted });
-    setName('');
-    setDescription('');
-    setGranted([]);
+    await authz.createRole({ name: form.name.trim(), description: form.description, permissionNames: form.granted });
+    form.reset();
     props.onChanged();
   });
   return (
@@ -50,15 +46,7 @@ export function RolesSection(props: {
       </div>
       <form class="compact" onSubmit={create.onSubmit} aria-labelledby="new-role-heading">
         <h3 id="new-role-heading">New role</h3>
-        <RoleFields
-          name={name}
-          description={description}
-          granted={granted}
-          permissions={props.permissions}
-          onName={setName}
-          onDescription={setDescription}
-          onGranted={setGranted}
-        />
+        <RoleFields {...form.fields} permissions={props.permissions} />
         <ErrorNotice error={create.error} />
         <button type="submit" aria-busy={create.busy} disabled={create.busy}>
           Create role
@@ -71,9 +59,11 @@ export function RolesSection(props: {
 function RoleRow(props: { role: Role; permissions: Permission[]; onChanged(): void }) {
   const { role } = props;
   const builtin = isBuiltin(role);
-  const [name, setName] = useState(role.name);
-  const [description, setDescription] = useState(role.description ?? '');
-  const [granted, setGranted] = useState<string[]>(role.permissionNames);
+  const form = useRoleForm({
+    name: role.name,
+    description: role.description ?? '',
+    permissionNames: role.permissionNames,
+  });
   const label = role.tenantId ? `${role.name} (tenant ${role.tenantId})` : role.name;
   return (
     <tr>
@@ -90,33 +80,20 @@ function RoleRow(props: { role: Role; permissions: Permission[]; onChanged(): vo
           buttonName={`Edit role ${label}`}
           title={`Edit role ${label}`}
           submitLabel="Save role"
-          onOpen={() => {
-            setName(role.name);
-            setDescription(role.description ?? '');
-            setGranted(role.permissionNames);
-          }}
+          onOpen={() => form.reset()}
           onSubmit={async () => {
             await authz.updateRole({
               name: role.name,
-              newName: name.trim(),
-              description,
-              permissionNames: granted,
+              newName: form.name.trim(),
+              description: form.description,
+              permissionNames: form.granted,
               ...(role.tenantId ? { tenantId: role.tenantId } : {}),
               ...(role.default ? { default: true } : {}),
             });
             props.onChanged();
           }}
         >
-          <RoleFields
-            name={name}
-            description={description}
-            granted={granted}
-            permissions={props.permissions}
-            nameLocked={builtin}
-            onName={setName}
-            onDescription={setDescription}
-            onGranted={setGranted}
-          />
+          <RoleFields {...form.fields} permissions={props.permissions} nameLocked={builtin} />
         </FormDialog>{' '}
         {builtin ? (
           <small>Cannot be deleted</small>
@@ -135,6 +112,20 @@ function RoleRow(props: { role: Role; permissions: Permission[]; onChanged(): vo
       </td>
     </tr>
   );
+}
+
+/** A role's field values (create form, edit dialog), a reset to `initial`, and the props RoleFields takes. */
+function useRoleForm(initial: { name: string; description: string; permissionNames: string[] }) {
+  const [name, setName] = useState(initial.name);
+  const [description, setDescription] = useState(initial.description);
+  const [granted, setGranted] = useState<string[]>(initial.permissionNames);
+  const reset = () => {
+    setName(initial.name);
+    setDescription(initial.description);
+    setGranted(initial.permissionNames);
+  };
+  const fields = { name, description, granted, onName: setName, onDescription: setDescription, onGranted: setGranted };
+  return { name, description, granted, reset, fields };
 }
 
 function RoleFields(props: {

@@ -1,8 +1,8 @@
 // UserLogins: a user's recent logins, newest first (GET /v1/mgmt/notp/login-history).
 import { api } from '../../api.js';
-import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useLoad } from '../../components/useLoad.js';
-import { LocalTime, TableBox } from './shared.js';
+import { LoadedTable } from './LoadedTable.js';
+import { LocalTime } from './shared.js';
 
 /** How many of the latest logins the page shows. */
 const LOGINS_SHOWN = 20;
@@ -24,36 +24,23 @@ export function UserLogins(props: { userId: string }) {
       }),
     [props.userId],
   );
-  const logins = history.data?.logins ?? [];
   return (
-    <section aria-labelledby="user-logins" aria-busy={history.loading}>
-      <h2 id="user-logins">Login history</h2>
-      <ErrorNotice error={history.error} />
-      {history.data && logins.length === 0 ? <p>No logins yet.</p> : null}
-      {logins.length > 0 ? (
-        <TableBox label="Login history">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">IP</th>
-                <th scope="col">Place</th>
-              </tr>
-            </thead>
-            <tbody>
-              {logins.map((login) => (
-                <tr key={`${login.at}-${login.ip}`}>
-                  <td>
-                    <LocalTime at={login.at} />
-                  </td>
-                  <td>{login.ip || '—'}</td>
-                  <td>{[login.city, login.country].filter(Boolean).join(', ') || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableBox>
-      ) : null}
-    </section>
+    <LoadedTable
+      id="user-logins"
+      title="Login history"
+      load={history}
+      rows={history.data?.logins ?? []}
+      empty="No logins yet."
+      columns={['Time', 'IP', 'Place']}
+      row={(login) => (
+        <tr key={`${login.at}-${login.ip}`}>
+          <td>
+            <LocalTime at={login.at} />
+          </td>
+          <td>{login.ip || '—'}</td>
+          <td>{[login.city, login.country].filter(Boolean).join(', ') || '—'}</td>
+        </tr>
+      )}
+    />
   );
 }

@@ -99,38 +99,32 @@ function audienceMatches(aud: unknown, expected: string | string[]): boolean {
   return Array.isArray(aud) && aud.some((a) => wanted.includes(a));
 }
 
+/** One token being validated: its parts (split once) and what it is checked against. */
+interface Check {
+  jwt: string;
+  header: Header;
+  headerSegment: string;
+  /** Index of the second dot: the signing input is `jwt.slice(0, dot2)`. */
+  dot2: number;
+  projectId: string;
+  drn: 'DS' | 'DSR' | undefined;
+  options: VerifyOptions | undefined;
+}
+
 /** Signature first, then the claims (as jose orders them): nothing of an unverified payload is trusted. */
-function verifyWith(
-  key: VerifyKey,
-  header: Header,
-  headerSegment: string,
-  jwt: string,
-  dot2: number,
-  projectId: string,
-  drn: 'DS' | 'DSR' | undefined,
-  options: VerifyOptions | undefined,
-): AuthenticationInfo | Promise<AuthenticationInfo> {
-  if (header.alg !== key.alg) {
+function verifyWith(key: VerifyKey, t: Check): AuthenticationInfo | Promise<AuthenticationInfo> {
+  if (t.header.alg !== key.alg) {
     throw new joseErrors.JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
   }
-  const verified = key.verify(asciiBytes(jwt.slice(0, dot2)), base64urlBytes(jwt.slice(dot2 + 1)));
+  const verified = key.verify(asciiBytes(t.jwt.slice(0, t.dot2)), base64urlBytes(t.jwt.slice(t.dot2 + 1)));
   // node:crypto answers at once (no await on the node SDK's hot path); WebCrypto answers with a promise.
-  if (typeof verified === 'boolean')
-    return claimsOf(verified, header, headerSegment, jwt, dot2, projectId, drn, options);
-  return verified.then((ok) => claimsOf(ok, header, headerSegment, jwt, dot2, projectId, drn, options));
+  if (typeof verified === 'boolean') return claimsOf(verified, t);
+  return verified.then((ok) => claimsOf(ok, t));
 }
 
 /** After the signature check: remember the header, then parse and check the claims. */
-function claimsOf(
-  signatureOk: boolean,
-  header: Header,
-  headerSegment: string,
-  jwt: string,
-  dot2: number,
-  projectId: string,
-  drn: 'DS' | 'DSR' | undefined,
-  options: VerifyOptions | undefined,
-): AuthenticationInfo {
+function claimsOf(signatureOk: boolean, t: Check): AuthenticationInfo {
+  const { jwt, header, headerSegment, dot2, projectId, drn, options } = t;
   if (!signatureOk) throw new joseErrors.JWSSignatureVerificationFailed();
   if (!knownHeaders.has(headerSegment) && knownHeaders.size < KNOWN_HEADERS_MAX) {
     knownHeaders.set(headerSegment, header);
@@ -186,10 +180,9 @@ export function validateJwt(
     const headerSegment = jwt.slice(0, dot1);
     const header = parseHeader(headerSegment);
     const key = keys.resolve(header.kid);
-    if (key instanceof Promise) {
-      return key.then((k) => verifyWith(k, header, headerSegment, jwt, dot2, projectId, drn, options));
-    }
-    const verified = verifyWith(key, header, headerSegment, jwt, dot2, projectId, drn, options);
+    const t: Check = { jwt, header, headerSegment, dot2, projectId, drn, options };
+    if (key instanceof Promise) return key.then((k) => verifyWith(k, t));
+    const verified = verifyWith(key, t);
     return verified instanceof Promise ? verified : Promise.resolve(verified);
   } catch (err) {
     return Promise.reject(err);

@@ -1,6 +1,8 @@
 // Child-process entry of the peer benchmark: better-auth with its phone-number plugin on SQLite (the same driver and
 // pragmas as notp's embedded default on this Node: better-sqlite3 below Node 24, node:sqlite from 24 on, where
 // better-sqlite3 ≤ 12 aborts the process), behind a plain node:http server. OTPs go to the parent by IPC.
+// With NOTP_BENCH_PEER_JWT=1 it also has its jwt plugin (defaults: EdDSA keys, private key sealed with the secret),
+// so that a login can end, as notp's does, in a signed JWT (GET /api/auth/token).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import { type BetterAuthOptions, betterAuth } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
 import { toNodeHandler } from 'better-auth/node';
+import { jwt } from 'better-auth/plugins/jwt';
 import { phoneNumber } from 'better-auth/plugins/phone-number';
 import { resolveSqliteDriver } from '../packages/server/src/store/sqlite/sqliteDriver.js';
 
@@ -57,6 +60,7 @@ const auth = betterAuth({
       },
       signUpOnVerification: { getTempEmail: (phone) => `${phone.slice(1)}@bench.invalid` },
     }),
+    ...(process.env.NOTP_BENCH_PEER_JWT === '1' ? [jwt()] : []),
   ],
 });
 const { runMigrations } = await getMigrations(auth.options);

@@ -14,7 +14,10 @@ function run(bench: string, benchArgs: string[]): void {
   const file = fileURLToPath(new URL(`./${bench}.ts`, import.meta.url));
   if (!existsSync(file))
     throw new Error(`no benchmark bench/${bench}.ts (have: ${[...ALL, ...WITH_POSTGRES_AND_REDIS].join(', ')})`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...benchArgs], { stdio: 'inherit' });
+  // --expose-gc: a bench may collect its own (the client's) garbage between measured rounds, never the server's.
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file, ...benchArgs], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`bench ${bench} failed (exit ${result.status ?? result.signal})`);
 }
 

@@ -14,6 +14,8 @@ interface DecodedPng {
   colourType: number;
   /** 1 = white, 0 = black, row-major. */
   pixels: number[][];
+  /** The compressed image data, in bytes. */
+  idatBytes: number;
 }
 
 /** Minimal PNG reader for our encoding: checks signature and CRCs, inflates IDAT, unpacks 1-bit rows. */
@@ -48,7 +50,8 @@ function decodePng(base64: string): DecodedPng {
     for (let x = 0; x < width; x++) row.push(((raw[y * stride + 1 + (x >> 3)] as number) >> (7 - (x & 7))) & 1);
     pixels.push(row);
   }
-  return { width, height, bitDepth: ihdr[8] as number, colourType: ihdr[9] as number, pixels };
+  const idatBytes = idat.reduce((sum, body) => sum + body.length, 0);
+  return { width, height, bitDepth: ihdr[8] as number, colourType: ihdr[9] as number, pixels, idatBytes };
 }
 
 describe('crc32', () => {
@@ -77,6 +80,21 @@ describe('renderQr png', () => {
         const inSymbol = row >= 0 && row < modules.size && col >= 0 && col < modules.size;
         const dark = inSymbol && modules.data[row * modules.size + col] === 1;
         if (png.pixels[y]?.[x] !== (dark ? 0 : 1)) throw new Error(`pixel ${x},${y} wrong`);
+      }
+    }
+  });
+
+  it('decodes back when the compressed image is larger than one 1 KB deflate output piece', () => {
+    const text = Array.from({ length: 700 }, (_, i) => ((i * 7919) % 36).toString(36)).join('');
+    const modules = qrMatrix(text);
+    const png = decodePng(renderQr(text, 'png'));
+    expect(png.idatBytes).toBeGreaterThan(1024);
+    const scale = png.width / (modules.size + 8);
+    for (let row = 0; row < modules.size; row++) {
+      for (let col = 0; col < modules.size; col++) {
+        const dark = modules.data[row * modules.size + col] === 1;
+        if (png.pixels[(row + 4) * scale]?.[(col + 4) * scale] !== (dark ? 0 : 1))
+          throw new Error(`module ${col},${row}`);
       }
     }
   });

@@ -117,12 +117,20 @@ const labels: Record<Name, string> = {
   'notp RS256': 'notp RS256 (start → webhook → pending-session)',
   'notp ES256': 'notp ES256 (start → webhook → pending-session)',
 };
+const stats = Object.fromEntries(names.map((name) => [name, summarize(latencies[name])])) as Record<
+  Name,
+  ReturnType<typeof summarize>
+>;
 const rateOf = (name: Name) => median(perSec[name]);
-const p99Of = (name: Name) => summarize(latencies[name]).p99;
-const rows: Cell[][] = names.map((name) => {
-  const s = summarize(latencies[name]);
-  return [labels[name], rateOf(name), s.p50, s.p99, rateOf(name) / rateOf('peer'), p99Of('peer') / s.p99];
-});
+const p99Of = (name: Name) => stats[name].p99;
+const rows: Cell[][] = names.map((name) => [
+  labels[name],
+  rateOf(name),
+  stats[name].p50,
+  p99Of(name),
+  rateOf(name) / rateOf('peer'),
+  p99Of('peer') / p99Of(name),
+]);
 printTable(
   'peer: phone login round trips, better-auth vs notp (same machine, same run)',
   ['contender', 'logins/s (median)', 'p50 ms', 'p99 ms', 'logins/s ÷ peer', 'peer p99 ÷ p99'],
